@@ -1,0 +1,82 @@
+using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Results;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Accounts;
+
+/// <summary>What a person can do with an account challenge besides entering its code: resend, see deliveries, report.</summary>
+public sealed class AccountChallenges(IStore store, ChallengeEngine engine, TimeProvider time)
+{
+    private static readonly ChallengeScope AnyAccountPurpose = ChallengeScope.Account(
+        ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin, ChallengePurpose.PasswordReset,
+        ChallengePurpose.ContactChange, ChallengePurpose.StepUp);
+
+    /// <summary>Sends the same code again; with <paramref name="channel"/>, to the account's verified contact on that channel.</summary>
+    public async Task<Result<ResentChallenge>> ResendAsync(string challengeId, Channel? channel, ClientContext client, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var challenge = await ChallengeEngine.FindAsync(tx, challengeId, AnyAccountPurpose, ct);
+        if (challenge is null)
+        {
+            return Error.NotFound();
+        }
+
+        Destination? to = null;
+        if (channel is { } wanted && wanted != challenge.Destination.Channel)
+        {
+            // A sign-up or contact change proves one particular address: its code cannot go anywhere else.
+            var movable = challenge.Purpose is ChallengePurpose.NewDeviceLogin or ChallengePurpose.PasswordReset or ChallengePurpose.StepUp;
+            to = movable && !ChallengeEngine.IsDecoy(challenge)
+                ? ContactPicker.OnChannel(await tx.Accounts.ContactsOfAsync(challenge.Subject.UserId, ct), wanted)
+                : null;
+            if (to is null)
+            {
+                return new Error(ErrorCodes.ChannelUnavailable, $"There is no verified {wanted.ToWire()} destination to send this code to.", "channel");
+            }
+        }
+
+        var origin = ChallengeEngine.IsDecoy(challenge) ? new SendOrigin(null, client.Ip) : new SendOrigin(challenge.Subject.UserId, client.Ip);
+        var resent = await engine.ResendAsync(tx, challengeId, AnyAccountPurpose, to, origin, ct);
+        if (!resent.IsSuccess)
+        {
+            return resent.Error;
+        }
+
+        await tx.CommitAsync(ct);
+        return new ResentChallenge(resent.Value, to ?? resent.Value.Destination);
+    }
+
+    public async Task<Result<ChallengeDeliveries>> DeliveriesAsync(string challengeId, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        var challenge = await ChallengeEngine.FindAsync(read, challengeId, AnyAccountPurpose, ct);
+        return challenge is null
+            ? Error.NotFound()
+            : new ChallengeDeliveries(challenge, await read.Deliveries.ListAsync(challengeId, ct));
+    }
+
+    /// <summary>
+    /// "I didn't request this": ends the challenge and warns the account's verified contacts. Works for any
+    /// challenge, Verify API ones included, because the link is in every message we send.
+    /// </summary>
+    public async Task<Result<Challenge>> ReportAsync(string challengeId, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var ended = await engine.CancelAsync(tx, challengeId, ChallengeScope.Any, ChallengeStatus.Reported, ct);
+        if (!ended.IsSuccess)
+        {
+            return ended;
+        }
+
+        var challenge = ended.Value;
+        if (challenge.Subject.Kind == SubjectKind.Account && !ChallengeEngine.IsDecoy(challenge))
+        {
+            await SecurityNotices.QueueAsync(tx, challenge.Subject.UserId, SecurityNotices.CodeReported, challenge.Id, challenge.Locale, time.GetUtcNow(), ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return challenge;
+    }
+}

@@ -1,0 +1,46 @@
+using Verigate.Core.Identifiers;
+using Verigate.Core.Results;
+using Verigate.Core.Sessions;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Accounts;
+
+/// <summary>Read side of accounts: the signed-in person's profile and the public user lookups.</summary>
+public sealed class AccountDirectory(IStore store, TimeProvider time)
+{
+    public async Task<UserSession?> AuthenticateAsync(string sessionToken, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        var session = await read.Sessions.FindByTokenHashAsync(SecureTokens.Hash(sessionToken), ct);
+        return session is not null && session.IsActiveAt(time.GetUtcNow()) ? session : null;
+    }
+
+    public async Task<Result<Profile>> ProfileAsync(long userId, long currentDeviceId, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        var account = await read.Accounts.GetAsync(userId, ct);
+        if (account is null)
+        {
+            return new Error(ErrorCodes.Unauthorized, "Sign in again.");
+        }
+
+        return new Profile(account, await read.Accounts.ContactsOfAsync(account.UserId, ct), await read.Devices.ListAsync(account.UserId, ct), currentDeviceId);
+    }
+
+    public async Task<Account?> FindAsync(long userId, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        return await read.Accounts.GetAsync(userId, ct);
+    }
+
+    public async Task<Account?> FindByUsernameAsync(string username, CancellationToken ct)
+    {
+        if (UsernameRules.Validate(username) is not null)
+        {
+            return null;
+        }
+
+        await using var read = await store.OpenReadAsync(ct);
+        return await read.Accounts.FindByUsernameAsync(username, ct);
+    }
+}

@@ -1,0 +1,14 @@
+using Verigate.Core.Destinations;
+
+namespace Verigate.Core.Accounts;
+
+/// <summary>Chooses where an account's codes go: verified contacts first, then the oldest.</summary>
+public static class ContactPicker
+{
+    public static Contact? Primary(IReadOnlyList<Contact> contacts) =>
+        contacts.OrderByDescending(c => c.Verified).ThenBy(c => c.CreatedAt).ThenBy(c => c.ContactId).FirstOrDefault();
+
+    /// <summary>The account's contact for another channel, for "send it by email instead". Verified ones only.</summary>
+    public static Destination? OnChannel(IReadOnlyList<Contact> contacts, Channel channel) =>
+        contacts.Where(c => c.Verified && c.Destination.Channel == channel).OrderBy(c => c.CreatedAt).FirstOrDefault()?.Destination;
+}

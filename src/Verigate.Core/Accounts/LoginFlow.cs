@@ -1,0 +1,121 @@
+using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
+using Verigate.Core.Identifiers;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Results;
+using Verigate.Core.Sessions;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Accounts;
+
+/// <summary>
+/// Sign-in: password, then either the trusted device's token or a code to the primary contact; and the
+/// completion of sign-up and new-device challenges into a session.
+/// </summary>
+public sealed class LoginFlow(
+    IStore store,
+    ChallengeEngine engine,
+    PasswordHasher passwords,
+    RateLimiter limiter,
+    RateLimitOptions limits,
+    SessionIssuer sessions,
+    TimeProvider time)
+{
+    private static readonly ChallengeScope CompletableScope = ChallengeScope.Account(ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin);
+
+    public async Task<Result<LoginOutcome>> LoginAsync(LoginRequest request, ClientContext client, CancellationToken ct)
+    {
+        // Counted before anything else and for every login, known or not, so the limit itself reveals nothing.
+        await using (var limitTx = await store.BeginWriteAsync(ct))
+        {
+            var charges = new List<RateLimitCharge> { new($"login:id:{LoginResolver.LimitKey(request.Login)}", limits.LoginsPerAccount) };
+            if (client.Ip is not null)
+            {
+                charges.Add(new($"login:ip:{client.Ip}", limits.LoginsPerIp));
+            }
+
+            if (await limiter.TryChargeAsync(limitTx, charges, ct) is { } limited)
+            {
+                return limited;
+            }
+
+            await limitTx.CommitAsync(ct);
+        }
+
+        Account? account;
+        await using (var read = await store.OpenReadAsync(ct))
+        {
+            (account, _) = await LoginResolver.ResolveAsync(read, request.Login, ct);
+        }
+
+        var passwordOk = account is null ? passwords.VerifyDecoy(request.Password) : passwords.Verify(request.Password, account.PasswordHash);
+        await using var tx = await store.BeginWriteAsync(ct);
+        var now = time.GetUtcNow();
+        if (account is null || !passwordOk)
+        {
+            await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.LoginFailed, account?.UserId, ClientIp: client.Ip), ct);
+            await tx.CommitAsync(ct);
+            return new Error(ErrorCodes.InvalidCredentials, "The login or password is not correct.");
+        }
+
+        if (request.DeviceToken is { Length: > 0 } token
+            && await tx.Devices.FindTrustedByTokenHashAsync(SecureTokens.Hash(token), ct) is { } device
+            && device.UserId == account.UserId)
+        {
+            var session = await sessions.OpenAsync(tx, account.UserId, device.DeviceId, client, ct);
+            await tx.CommitAsync(ct);
+            return new LoginOutcome(session, null);
+        }
+
+        var contact = ContactPicker.Primary(await tx.Accounts.ContactsOfAsync(account.UserId, ct));
+        if (contact is null)
+        {
+            return new Error(ErrorCodes.ChannelUnavailable, "This account has no contact to send a code to.");
+        }
+
+        var challenge = await engine.IssueAsync(
+            tx,
+            new ChallengeRequest(ChallengePurpose.NewDeviceLogin, ChallengeSubject.ForAccount(account.UserId), contact.Destination,
+                account.Locale, DeviceName: request.DeviceName ?? client.UserAgent, ClientIp: client.Ip),
+            new SendOrigin(account.UserId, client.Ip),
+            ct);
+        if (!challenge.IsSuccess)
+        {
+            return challenge.Error;
+        }
+
+        await tx.CommitAsync(ct);
+        return new LoginOutcome(null, challenge.Value);
+    }
+
+    /// <summary>Checks the code of a sign-up or new-device challenge and, if right, signs the device in.</summary>
+    public async Task<Result<IssuedSession>> CompleteAsync(string challengeId, string code, bool trustDevice, ClientContext client, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var checkedChallenge = await engine.CheckAsync(tx, challengeId, CompletableScope, code, ct);
+        if (!checkedChallenge.IsSuccess)
+        {
+            await tx.CommitAsync(ct); // the used attempt must stick
+            return checkedChallenge.Error;
+        }
+
+        var challenge = checkedChallenge.Value;
+        var userId = challenge.Subject.UserId;
+        if (challenge.Purpose == ChallengePurpose.SignUp)
+        {
+            // Only the owner of the mailbox or phone got the code, so telling them it is taken reveals nothing.
+            if (!await tx.Accounts.TryMarkContactVerifiedAsync(userId, challenge.Destination, time.GetUtcNow(), ct))
+            {
+                await tx.CommitAsync(ct);
+                return new Error(ErrorCodes.ContactTaken, "This address already belongs to another account.");
+            }
+
+            await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.ContactVerified, userId, challenge.Id, ClientIp: client.Ip,
+                Detail: $"channel={challenge.Destination.Channel.ToString().ToLowerInvariant()} to={challenge.Destination.Masked}"), ct);
+        }
+
+        var session = await sessions.SignInNewDeviceAsync(tx, userId, challenge.DeviceName, trustDevice, client, ct);
+        await tx.CommitAsync(ct);
+        return session;
+    }
+}

@@ -1,0 +1,34 @@
+using Verigate.Core.Destinations;
+using Verigate.Core.Identifiers;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Accounts;
+
+/// <summary>
+/// Finds the account a login names: an email or phone number (verified contacts only, so nobody can squat an
+/// address they do not own) or a username.
+/// </summary>
+public static class LoginResolver
+{
+    public const int MaxLength = 254;
+
+    /// <summary>The account, and the contact the login named (null for a username).</summary>
+    public static async Task<(Account? Account, Destination? Contact)> ResolveAsync(IStoreSession session, string login, CancellationToken ct)
+    {
+        var trimmed = login.Trim();
+        if (trimmed.Contains('@', StringComparison.Ordinal) || trimmed.StartsWith('+'))
+        {
+            var parsed = DestinationParser.ParseEither(trimmed, "login");
+            return parsed.IsSuccess
+                ? (await session.Accounts.FindByVerifiedContactAsync(parsed.Value, ct), parsed.Value)
+                : (null, null);
+        }
+
+        return UsernameRules.Validate(trimmed) is null
+            ? (await session.Accounts.FindByUsernameAsync(trimmed, ct), null)
+            : (null, null);
+    }
+
+    /// <summary>The key login limits are counted under, the same whether or not the account exists.</summary>
+    public static string LimitKey(string login) => login.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Results;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Accounts;
+
+/// <summary>
+/// Password reset. The start answers unknown logins and throttled sends with the same shape as a real send,
+/// and does the same store work either way, so it cannot be used to find out which accounts exist.
+/// </summary>
+public sealed class PasswordResetFlow(
+    IStore store,
+    ChallengeEngine engine,
+    PasswordHasher passwords,
+    RateLimiter limiter,
+    RateLimitOptions limits,
+    TimeProvider time)
+{
+    private static readonly ChallengeScope ResetScope = ChallengeScope.Account(ChallengePurpose.PasswordReset);
+    private static readonly string[] DecoyDomains = ["g", "o", "y", "h", "i", "p"];
+
+    public async Task<Result<PasswordResetStarted>> StartAsync(string login, ClientContext client, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var charges = new List<RateLimitCharge> { new($"reset:id:{LoginResolver.LimitKey(login)}", limits.LoginsPerAccount) };
+        if (client.Ip is not null)
+        {
+            charges.Add(new($"reset:ip:{client.Ip}", limits.SendsPerIp));
+        }
+
+        if (await limiter.TryChargeAsync(tx, charges, ct) is { } limited)
+        {
+            return limited; // per-IP and per-login: the same for every login, so it reveals nothing
+        }
+
+        var (account, namedContact) = await LoginResolver.ResolveAsync(tx, login, ct);
+        var destination = account is null
+            ? null
+            : namedContact ?? ContactPicker.Primary(await tx.Accounts.ContactsOfAsync(account.UserId, ct))?.Destination;
+        var request = new ChallengeRequest(ChallengePurpose.PasswordReset, ChallengeSubject.Nobody,
+            destination ?? namedContact ?? DecoyDestination(login), account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
+
+        Challenge challenge;
+        if (account is not null && destination is not null
+            && await engine.IssueAsync(tx, request with { Subject = ChallengeSubject.ForAccount(account.UserId) },
+                new SendOrigin(account.UserId, client.Ip), ct) is { IsSuccess: true } issued)
+        {
+            challenge = issued.Value;
+        }
+        else
+        {
+            // Unknown login, or a throttled send: a decoy that answers every later call like a real challenge.
+            challenge = await engine.IssueDecoyAsync(tx, request, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return new PasswordResetStarted(challenge.Id, challenge.Destination.Channel, challenge.Destination.Masked);
+    }
+
+    public async Task<Result<bool>> CompleteAsync(string challengeId, string code, string newPassword, ClientContext client, CancellationToken ct)
+    {
+        // Refuse a weak password before the code is spent, so a typo in the password does not burn an attempt.
+        string? username = null;
+        await using (var read = await store.OpenReadAsync(ct))
+        {
+            if (await ChallengeEngine.FindAsync(read, challengeId, ResetScope, ct) is { } pending
+                && await read.Accounts.GetAsync(pending.Subject.UserId, ct) is { } owner)
+            {
+                username = owner.Username;
+            }
+        }
+
+        if (PasswordPolicy.Validate(newPassword, username) is { } weak)
+        {
+            return weak with { Field = "newPassword" };
+        }
+
+        var newHash = passwords.Hash(newPassword); // slow on purpose: outside the write transaction
+        await using var tx = await store.BeginWriteAsync(ct);
+        var checkedChallenge = await engine.CheckAsync(tx, challengeId, ResetScope, code, ct);
+        if (!checkedChallenge.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+            return checkedChallenge.Error;
+        }
+
+        var challenge = checkedChallenge.Value;
+        if (ChallengeEngine.IsDecoy(challenge))
+        {
+            await tx.CommitAsync(ct);
+            return Error.NotFound();
+        }
+
+        var userId = challenge.Subject.UserId;
+        var now = time.GetUtcNow();
+        await tx.Accounts.UpdatePasswordAsync(userId, newHash, ct);
+        await tx.Sessions.RevokeAllAsync(userId, now, ct);
+        await tx.Devices.RevokeTrustAsync(userId, ct);
+        await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.PasswordReset, userId, challenge.Id, ClientIp: client.Ip), ct);
+        await SecurityNotices.QueueAsync(tx, userId, SecurityNotices.PasswordChanged, challenge.Id, challenge.Locale, now, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// For a username we do not know: a made-up email address derived from it (stable, so asking twice gives the
+    /// same masked answer), which masks like a real one.
+    /// </summary>
+    private static Destination DecoyDestination(string login)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes("verigate-reset-decoy\n" + LoginResolver.LimitKey(login)));
+        var letter = (char)('a' + (digest[0] % 26));
+        var domain = DecoyDomains[digest[1] % DecoyDomains.Length];
+        return new Destination(Channel.Email, $"{letter}@{domain}.com");
+    }
+}

@@ -1,0 +1,6 @@
+using Verigate.Core.Devices;
+
+namespace Verigate.Core.Accounts;
+
+/// <summary>What a signed-in person sees of their own account.</summary>
+public sealed record Profile(Account Account, IReadOnlyList<Contact> Contacts, IReadOnlyList<Device> Devices, long CurrentDeviceId);

@@ -1,0 +1,22 @@
+namespace Verigate.Core.Audit;
+
+/// <summary>The audit event types written today.</summary>
+public static class AuditEventTypes
+{
+    public const string ChallengeIssued = "challenge.issued";
+    public const string ChallengeResent = "challenge.resent";
+    public const string ChallengeCheckFailed = "challenge.check_failed";
+    public const string ChallengeApproved = "challenge.approved";
+    public const string ChallengeExhausted = "challenge.max_attempts_reached";
+    public const string ChallengeCanceled = "challenge.canceled";
+    public const string ChallengeReported = "challenge.reported";
+    public const string CodeEntryLocked = "account.code_entry_locked";
+    public const string AccountCreated = "account.created";
+    public const string ContactVerified = "contact.verified";
+    public const string LoginFailed = "login.failed";
+    public const string SessionCreated = "session.created";
+    public const string DeviceTrusted = "device.trusted";
+    public const string PasswordReset = "password.reset";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+}

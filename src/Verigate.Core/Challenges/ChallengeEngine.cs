@@ -1,0 +1,263 @@
+using Verigate.Core.Audit;
+using Verigate.Core.Destinations;
+using Verigate.Core.Outbox;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Results;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Challenges;
+
+/// <summary>
+/// The one-time-code engine: issues, re-sends, checks and ends challenges inside the caller's write transaction.
+/// Every rule of the code policy lives here, so the account flows and the Verify API behave identically.
+/// </summary>
+public sealed class ChallengeEngine(
+    TimeProvider time,
+    CodeHasher hasher,
+    ICodeVault vault,
+    RateLimiter limiter,
+    SendLimits sendLimits,
+    CodePolicyOptions policy,
+    RateLimitOptions limits)
+{
+    /// <summary>Charges the send limits, stores the challenge and queues its first message. Nothing is written on failure.</summary>
+    public async Task<Result<Challenge>> IssueAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
+    {
+        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin), ct);
+        if (limited is not null)
+        {
+            return limited;
+        }
+
+        return await InsertAsync(tx, request, OutboxKind.Code, ct);
+    }
+
+    /// <summary>
+    /// A challenge that looks and behaves exactly like a real one (stored, attempt-limited, with a timeline) but
+    /// whose code goes nowhere: the answer for logins we must not reveal to be unknown.
+    /// </summary>
+    public Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, CancellationToken ct) =>
+        InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
+
+    private async Task<Challenge> InsertAsync(IStoreSession tx, ChallengeRequest request, OutboxKind kind, CancellationToken ct)
+    {
+        // Whole milliseconds: what the store keeps, so an answer never differs from a later read of the same challenge.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+        var isAccountFlow = request.Purpose != ChallengePurpose.VerifyApi;
+        var length = isAccountFlow
+            ? Math.Max(policy.Length, CodePolicyOptions.AccountMinimumLength)
+            : request.CodeLength ?? policy.Length;
+        var lifetime = isAccountFlow && policy.Lifetime > CodePolicyOptions.AccountMaximumLifetime
+            ? CodePolicyOptions.AccountMaximumLifetime
+            : policy.Lifetime;
+        var code = CodeGenerator.Generate(length);
+
+        var draft = new Challenge
+        {
+            Id = ChallengeIds.NewFor(request.Purpose),
+            Purpose = request.Purpose,
+            Label = request.Label,
+            Subject = request.Subject,
+            Destination = request.Destination,
+            CodeLength = length,
+            CodeHash = [],
+            ProtectedCode = vault.Protect(code),
+            Status = ChallengeStatus.Pending,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+            MaxAttempts = policy.MaxAttempts,
+            SendsUsed = 1,
+            MaxSends = policy.MaxSends,
+            NextSendAt = now + policy.CooldownAfter(1),
+            Locale = request.Locale,
+            DeviceName = request.DeviceName,
+            ClientIp = request.ClientIp,
+        };
+        var challenge = draft with { CodeHash = hasher.Hash(draft, code) };
+
+        await tx.Challenges.InsertAsync(challenge, ct);
+        await QueueCodeAsync(tx, challenge, challenge.Destination, kind, now, ct);
+        await AuditAsync(tx, challenge, AuditEventTypes.ChallengeIssued, now,
+            $"purpose={challenge.Purpose.ToName()} channel={challenge.Destination.Channel.ToWire()} to={challenge.Destination.Masked}", ct);
+        return challenge;
+    }
+
+    /// <summary>
+    /// Checks a code. The attempt is used before comparing, and a wrong code is recorded, so the caller must
+    /// commit the session whatever the result.
+    /// </summary>
+    public async Task<Result<Challenge>> CheckAsync(IStoreSession tx, string id, ChallengeScope scope, string code, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var challenge = await FindAsync(tx, id, scope, ct);
+        if (challenge is null)
+        {
+            return Error.NotFound();
+        }
+
+        switch (challenge.StatusAt(now))
+        {
+            case ChallengeStatus.MaxAttemptsReached:
+                return TooManyAttempts();
+            case ChallengeStatus.Expired:
+                await EndAsync(tx, challenge, ChallengeStatus.Expired, now, ct);
+                return Error.NotFound();
+            case not ChallengeStatus.Pending:
+                return Error.NotFound();
+        }
+
+        var userId = challenge.Subject.Kind == SubjectKind.Account && !IsDecoy(challenge) ? challenge.Subject.UserId : (long?)null;
+        if (userId is { } uid && await tx.Accounts.GetAsync(uid, ct) is { CheckLockedUntil: { } until } && until > now)
+        {
+            return new Error(ErrorCodes.RateLimited, "Code entry is locked for this account after too many wrong codes.", RetryAfter: until - now);
+        }
+
+        var attemptsUsed = await tx.Challenges.TryUseAttemptAsync(id, now, ct);
+        if (attemptsUsed is null)
+        {
+            // Another request used the last attempt or ended the challenge between our read and our update.
+            var current = await tx.Challenges.GetAsync(id, ct);
+            return current is { Status: ChallengeStatus.MaxAttemptsReached } or { Status: ChallengeStatus.Pending, AttemptsRemaining: 0 }
+                ? TooManyAttempts()
+                : Error.NotFound();
+        }
+
+        if (code.Length == challenge.CodeLength && hasher.Matches(challenge, code))
+        {
+            if (!await tx.Challenges.TryEndAsync(id, ChallengeStatus.Approved, now, ct))
+            {
+                return Error.NotFound();
+            }
+
+            if (userId is { } approvedUser)
+            {
+                await tx.Accounts.ResetCheckFailuresAsync(approvedUser, ct);
+            }
+
+            await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
+            return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = attemptsUsed.Value, ProtectedCode = null };
+        }
+
+        var remaining = Math.Max(0, challenge.MaxAttempts - attemptsUsed.Value);
+        await AuditAsync(tx, challenge, AuditEventTypes.ChallengeCheckFailed, now, $"attempts_remaining={remaining}", ct);
+        if (remaining == 0)
+        {
+            await EndAsync(tx, challenge, ChallengeStatus.MaxAttemptsReached, now, ct);
+        }
+
+        if (userId is { } failedUser)
+        {
+            await CountAccountFailureAsync(tx, challenge, failedUser, now, ct);
+        }
+
+        return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", "code", AttemptsRemaining: remaining);
+    }
+
+    /// <summary>Sends the same code again, to the bound destination or to <paramref name="to"/> (another channel of the same account).</summary>
+    public async Task<Result<Challenge>> ResendAsync(
+        IStoreSession tx, string id, ChallengeScope scope, Destination? to, SendOrigin origin, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var challenge = await FindAsync(tx, id, scope, ct);
+        if (challenge is null || !challenge.IsOpenAt(now) || challenge.ProtectedCode is null)
+        {
+            return Error.NotFound();
+        }
+
+        if (challenge.SendsUsed >= challenge.MaxSends)
+        {
+            return new Error(ErrorCodes.TooManySends, "This code has been sent as often as allowed; start again.");
+        }
+
+        if (now < challenge.NextSendAt)
+        {
+            return new Error(ErrorCodes.ResendTooSoon, "Wait a little before asking for the code again.", RetryAfter: challenge.NextSendAt - now);
+        }
+
+        var destination = to ?? challenge.Destination;
+        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(destination, origin), ct);
+        if (limited is not null)
+        {
+            return limited;
+        }
+
+        var sendsUsed = challenge.SendsUsed + 1;
+        var nextSendAt = now + policy.CooldownAfter(sendsUsed);
+        if (!await tx.Challenges.TryRecordSendAsync(id, challenge.SendsUsed, nextSendAt, ct))
+        {
+            return new Error(ErrorCodes.ResendTooSoon, "The code was just sent again.", RetryAfter: nextSendAt - now);
+        }
+
+        await QueueCodeAsync(tx, challenge, destination, IsDecoy(challenge) ? OutboxKind.Decoy : OutboxKind.Code, now, ct);
+        await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now,
+            $"channel={destination.Channel.ToWire()} to={destination.Masked} send={sendsUsed}", ct);
+        return challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt };
+    }
+
+    /// <summary>Cancels (or, for "I didn't request this", reports) a pending challenge.</summary>
+    public async Task<Result<Challenge>> CancelAsync(IStoreSession tx, string id, ChallengeScope scope, ChallengeStatus status, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var challenge = await FindAsync(tx, id, scope, ct);
+        if (challenge is null || !challenge.IsOpenAt(now) || !await tx.Challenges.TryEndAsync(id, status, now, ct))
+        {
+            return Error.NotFound();
+        }
+
+        var type = status == ChallengeStatus.Reported ? AuditEventTypes.ChallengeReported : AuditEventTypes.ChallengeCanceled;
+        await AuditAsync(tx, challenge, type, now, null, ct);
+        return challenge with { Status = status, ProtectedCode = null };
+    }
+
+    /// <summary>The challenge if it exists and the caller may see it; otherwise null, whichever the reason.</summary>
+    public static async Task<Challenge?> FindAsync(IStoreSession session, string id, ChallengeScope scope, CancellationToken ct)
+    {
+        if (!ChallengeIds.LooksValid(id))
+        {
+            return null;
+        }
+
+        var challenge = await session.Challenges.GetAsync(id, ct);
+        return challenge is not null && scope.Admits(challenge) ? challenge : null;
+    }
+
+    private async Task CountAccountFailureAsync(IStoreSession tx, Challenge challenge, long userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var failures = await tx.Accounts.AddCheckFailureAsync(userId, ct);
+        var lockFor = limits.CheckLockFor(failures);
+        if (lockFor > TimeSpan.Zero)
+        {
+            await tx.Accounts.LockCodeEntryAsync(userId, now + lockFor, ct);
+            await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_for={lockFor}", ct);
+        }
+    }
+
+    private static async Task EndAsync(IStoreSession tx, Challenge challenge, ChallengeStatus status, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await tx.Challenges.TryEndAsync(challenge.Id, status, now, ct) && status == ChallengeStatus.MaxAttemptsReached)
+        {
+            await AuditAsync(tx, challenge, AuditEventTypes.ChallengeExhausted, now, null, ct);
+        }
+    }
+
+    public static bool IsDecoy(Challenge challenge) => challenge.Subject == ChallengeSubject.Nobody;
+
+    private static async Task QueueCodeAsync(
+        IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var template = challenge.Label ?? challenge.Purpose.ToName();
+        var outboxId = await tx.Outbox.EnqueueAsync(
+            new OutboxMessage(0, kind, challenge.Id, destination, template, challenge.Locale, now), ct);
+        await tx.Deliveries.AppendAsync(new DeliveryEvent(challenge.Id, outboxId, destination, DeliveryStatus.Queued, now), ct);
+    }
+
+    private static Task AuditAsync(IStoreSession tx, Challenge challenge, string type, DateTimeOffset now, string? detail, CancellationToken ct)
+    {
+        var userId = challenge.Subject.Kind == SubjectKind.Account && !IsDecoy(challenge) ? challenge.Subject.UserId : (long?)null;
+        var actor = challenge.Subject.Kind == SubjectKind.ApiKey ? $"api_key:{challenge.Subject.Id}" : null;
+        return tx.Audit.AppendAsync(new AuditEvent(now, type, userId, challenge.Id, actor, challenge.ClientIp, detail), ct);
+    }
+
+    private static Error TooManyAttempts() =>
+        new(ErrorCodes.TooManyAttempts, "Too many wrong codes; this code can no longer be used. Ask for a new one.");
+}

@@ -1,0 +1,12 @@
+namespace Verigate.Core.Challenges;
+
+/// <summary>What a code proves. Mixed into the code's hash, so a code for one purpose never passes another.</summary>
+public enum ChallengePurpose
+{
+    SignUp,
+    NewDeviceLogin,
+    PasswordReset,
+    ContactChange,
+    StepUp,
+    VerifyApi,
+}

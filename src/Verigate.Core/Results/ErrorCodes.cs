@@ -1,0 +1,26 @@
+namespace Verigate.Core.Results;
+
+/// <summary>The stable error codes of the API contract (shared/api.md); clients switch on these.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string InvalidDestination = "invalid_destination";
+    public const string ChannelUnavailable = "channel_unavailable";
+    public const string RateLimited = "rate_limited";
+    public const string Unauthorized = "unauthorized";
+    public const string ResendTooSoon = "resend_too_soon";
+    public const string TooManySends = "too_many_sends";
+    public const string CodeIncorrect = "code_incorrect";
+    public const string TooManyAttempts = "too_many_attempts";
+    public const string VerificationNotFound = "verification_not_found";
+    public const string UsernameTaken = "username_taken";
+    public const string InvalidUsername = "invalid_username";
+    public const string WeakPassword = "weak_password";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string UserNotFound = "user_not_found";
+    public const string ContactTaken = "contact_taken";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
+    public const string NotFound = "not_found";
+    public const string InternalError = "internal_error";
+}

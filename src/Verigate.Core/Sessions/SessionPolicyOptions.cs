@@ -1,0 +1,17 @@
+namespace Verigate.Core.Sessions;
+
+/// <summary>Session settings (configuration section <c>Sessions</c>).</summary>
+public sealed class SessionPolicyOptions
+{
+    public const string Section = "Sessions";
+
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
+
+    public IEnumerable<string> Validate()
+    {
+        if (Lifetime < TimeSpan.FromMinutes(5) || Lifetime > TimeSpan.FromDays(400))
+        {
+            yield return "Sessions:Lifetime must be between 00:05:00 and 400.00:00:00.";
+        }
+    }
+}

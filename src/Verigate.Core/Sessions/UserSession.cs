@@ -1,0 +1,14 @@
+namespace Verigate.Core.Sessions;
+
+/// <summary>A signed-in session, found by the hash of its bearer token.</summary>
+public sealed record UserSession(
+    string SessionId,
+    byte[] TokenHash,
+    long UserId,
+    long DeviceId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? RevokedAt = null)
+{
+    public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+}

@@ -1,0 +1,29 @@
+using Verigate.Core.Accounts;
+using Verigate.Core.Destinations;
+
+namespace Verigate.Core.Storage;
+
+/// <summary>Accounts and their contacts.</summary>
+public interface IAccountStore
+{
+    /// <summary>False when the username (case-insensitively) is taken.</summary>
+    Task<bool> TryInsertAsync(Account account, CancellationToken ct);
+
+    Task<Account?> GetAsync(long userId, CancellationToken ct);
+    Task<Account?> FindByUsernameAsync(string username, CancellationToken ct);
+    Task<Account?> FindByVerifiedContactAsync(Destination destination, CancellationToken ct);
+    Task UpdatePasswordAsync(long userId, string passwordHash, CancellationToken ct);
+
+    /// <summary>Adds one to the consecutive wrong-code count and returns the new count.</summary>
+    Task<int> AddCheckFailureAsync(long userId, CancellationToken ct);
+
+    Task LockCodeEntryAsync(long userId, DateTimeOffset until, CancellationToken ct);
+
+    Task ResetCheckFailuresAsync(long userId, CancellationToken ct);
+
+    Task InsertContactAsync(Contact contact, CancellationToken ct);
+    Task<IReadOnlyList<Contact>> ContactsOfAsync(long userId, CancellationToken ct);
+
+    /// <summary>False when another account already has this contact verified.</summary>
+    Task<bool> TryMarkContactVerifiedAsync(long userId, Destination destination, DateTimeOffset at, CancellationToken ct);
+}

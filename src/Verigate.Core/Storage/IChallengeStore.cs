@@ -1,0 +1,22 @@
+using Verigate.Core.Challenges;
+
+namespace Verigate.Core.Storage;
+
+/// <summary>Challenges. The Try* methods are conditional updates: they change a row only if it is still as expected.</summary>
+public interface IChallengeStore
+{
+    Task InsertAsync(Challenge challenge, CancellationToken ct);
+    Task<Challenge?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>
+    /// Uses one attempt if the challenge is pending, unexpired and has attempts left — atomically, before the
+    /// code is compared, so parallel guesses cannot exceed the limit. Returns the attempts used after it, or null.
+    /// </summary>
+    Task<int?> TryUseAttemptAsync(string id, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Moves a pending challenge to a final status and erases its protected code. False if it was not pending.</summary>
+    Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Counts a send if nobody counted one since <paramref name="sendsUsed"/> was read.</summary>
+    Task<bool> TryRecordSendAsync(string id, int sendsUsed, DateTimeOffset nextSendAt, CancellationToken ct);
+}

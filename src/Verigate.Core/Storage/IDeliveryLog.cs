@@ -1,0 +1,10 @@
+using Verigate.Core.Outbox;
+
+namespace Verigate.Core.Storage;
+
+/// <summary>The delivery timeline of challenges.</summary>
+public interface IDeliveryLog
+{
+    Task AppendAsync(DeliveryEvent delivery, CancellationToken ct);
+    Task<IReadOnlyList<DeliveryEvent>> ListAsync(string challengeId, CancellationToken ct);
+}

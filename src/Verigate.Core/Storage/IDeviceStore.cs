@@ -1,0 +1,15 @@
+using Verigate.Core.Devices;
+
+namespace Verigate.Core.Storage;
+
+/// <summary>Devices of accounts.</summary>
+public interface IDeviceStore
+{
+    Task InsertAsync(Device device, CancellationToken ct);
+    Task<Device?> FindTrustedByTokenHashAsync(byte[] tokenHash, CancellationToken ct);
+    Task<IReadOnlyList<Device>> ListAsync(long userId, CancellationToken ct);
+    Task TouchAsync(long deviceId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Forgets every device token of the account: each device needs a code again.</summary>
+    Task RevokeTrustAsync(long userId, CancellationToken ct);
+}

@@ -1,0 +1,8 @@
+namespace Verigate.Core.Storage;
+
+/// <summary>Housekeeping: ends expired challenges (erasing their codes) and deletes what is no longer needed.</summary>
+public interface IMaintenanceStore
+{
+    /// <summary>One bounded batch of cleanup; returns how many rows it touched, so callers can loop until 0.</summary>
+    Task<int> RunBatchAsync(DateTimeOffset now, TimeSpan retention, int batchSize, CancellationToken ct);
+}

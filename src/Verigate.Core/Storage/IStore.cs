@@ -1,0 +1,11 @@
+namespace Verigate.Core.Storage;
+
+/// <summary>The database. Every change that matters happens inside one write session, committed once.</summary>
+public interface IStore
+{
+    /// <summary>A transaction that may write. Disposing it without <see cref="IStoreSession.CommitAsync"/> rolls back.</summary>
+    ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct);
+
+    /// <summary>A session for reads only; it never blocks writers.</summary>
+    ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct);
+}

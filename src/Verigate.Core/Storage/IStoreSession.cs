@@ -1,0 +1,21 @@
+namespace Verigate.Core.Storage;
+
+/// <summary>One unit of work over the store; the repositories all share its transaction.</summary>
+public interface IStoreSession : IAsyncDisposable
+{
+    IAccountStore Accounts { get; }
+    IDeviceStore Devices { get; }
+    ISessionStore Sessions { get; }
+    IChallengeStore Challenges { get; }
+    IOutboxStore Outbox { get; }
+    IDeliveryLog Deliveries { get; }
+    IRateLimitStore RateLimits { get; }
+    IAuditLog Audit { get; }
+    IDevInboxStore DevInbox { get; }
+    IApiKeyStore ApiKeys { get; }
+    IIdempotencyStore Idempotency { get; }
+    ISettingsStore Settings { get; }
+    IMaintenanceStore Maintenance { get; }
+
+    ValueTask CommitAsync(CancellationToken ct);
+}

@@ -1,0 +1,10 @@
+namespace Verigate.Core.Storage;
+
+/// <summary>Where an outbox row stands.</summary>
+public enum OutboxState
+{
+    Pending,
+    Sent,
+    Failed,
+    Dropped,
+}

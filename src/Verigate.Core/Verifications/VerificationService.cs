@@ -1,0 +1,132 @@
+using System.Net;
+using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Results;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Verifications;
+
+/// <summary>The Verify API: integrators verify their own users' phones and addresses on our engine.</summary>
+public sealed class VerificationService(IStore store, ChallengeEngine engine, IChannelAvailability channels)
+{
+    public const int MaxLocaleLength = 35;
+
+    public async Task<Result<Challenge>> StartAsync(string apiKeyId, StartVerification request, CancellationToken ct)
+    {
+        if (!ChannelNames.TryParse(request.Channel, out var channel))
+        {
+            return Error.InvalidRequest("channel", "channel must be \"sms\" or \"email\".");
+        }
+
+        if (!channels.IsAvailable(channel))
+        {
+            return new Error(ErrorCodes.ChannelUnavailable, $"The {request.Channel} channel is not available on this server.", "channel");
+        }
+
+        var destination = DestinationParser.Parse(request.To, channel, "to");
+        if (!destination.IsSuccess)
+        {
+            return destination.Error;
+        }
+
+        var purpose = request.Purpose ?? VerifyApiPurposes.Default;
+        if (!VerifyApiPurposes.All.Contains(purpose))
+        {
+            return Error.InvalidRequest("purpose", "purpose must be one of: " + string.Join(", ", VerifyApiPurposes.All.Order()) + ".");
+        }
+
+        if (request.CodeLength is < CodePolicyOptions.MinimumLength or > CodePolicyOptions.MaximumLength)
+        {
+            return Error.InvalidRequest("codeLength", $"codeLength must be between {CodePolicyOptions.MinimumLength} and {CodePolicyOptions.MaximumLength}.");
+        }
+
+        if (LocaleError(request.Locale) is { } badLocale)
+        {
+            return badLocale;
+        }
+
+        if (request.ClientIp is not null && !IPAddress.TryParse(request.ClientIp, out _))
+        {
+            return Error.InvalidRequest("clientIp", "clientIp must be an IPv4 or IPv6 address.");
+        }
+
+        await using var tx = await store.BeginWriteAsync(ct);
+        var issued = await engine.IssueAsync(
+            tx,
+            new ChallengeRequest(ChallengePurpose.VerifyApi, ChallengeSubject.ForApiKey(apiKeyId), destination.Value,
+                request.Locale ?? "en", purpose, request.CodeLength, ClientIp: request.ClientIp),
+            new SendOrigin(null, request.ClientIp, apiKeyId),
+            ct);
+        if (issued.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return issued;
+    }
+
+    public async Task<Result<Challenge>> ResendAsync(string apiKeyId, string id, string? channelName, CancellationToken ct)
+    {
+        Channel? channel = null;
+        if (channelName is not null)
+        {
+            if (!ChannelNames.TryParse(channelName, out var parsed))
+            {
+                return Error.InvalidRequest("channel", "channel must be \"sms\" or \"email\".");
+            }
+
+            channel = parsed;
+        }
+
+        await using var tx = await store.BeginWriteAsync(ct);
+        var scope = ChallengeScope.ApiKey(apiKeyId);
+        if (channel is { } wanted && await ChallengeEngine.FindAsync(tx, id, scope, ct) is { } existing && existing.Destination.Channel != wanted)
+        {
+            return new Error(ErrorCodes.ChannelUnavailable, "A verification's code can only be resent on its own channel; start a new verification.", "channel");
+        }
+
+        var resent = await engine.ResendAsync(tx, id, scope, null, new SendOrigin(null, null, apiKeyId), ct);
+        if (resent.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return resent;
+    }
+
+    public async Task<Result<Challenge>> CheckAsync(string apiKeyId, string id, string code, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var result = await engine.CheckAsync(tx, id, ChallengeScope.ApiKey(apiKeyId), code, ct);
+        await tx.CommitAsync(ct); // a used attempt sticks, right or wrong
+        return result;
+    }
+
+    public async Task<Result<VerificationDetails>> GetAsync(string apiKeyId, string id, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        var challenge = await ChallengeEngine.FindAsync(read, id, ChallengeScope.ApiKey(apiKeyId), ct);
+        return challenge is null
+            ? Error.NotFound()
+            : new VerificationDetails(challenge, await read.Deliveries.ListAsync(id, ct));
+    }
+
+    public async Task<Result<Challenge>> CancelAsync(string apiKeyId, string id, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var canceled = await engine.CancelAsync(tx, id, ChallengeScope.ApiKey(apiKeyId), ChallengeStatus.Canceled, ct);
+        if (canceled.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return canceled;
+    }
+
+    /// <summary>A BCP 47-shaped tag ("en", "de-CH"); unknown languages fall back to English when rendering.</summary>
+    public static Error? LocaleError(string? locale) =>
+        locale is null || (locale.Length is > 0 and <= MaxLocaleLength && locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            ? null
+            : Error.InvalidRequest("locale", "locale must be a language tag such as \"en\" or \"de-CH\".");
+}

@@ -1,0 +1,44 @@
+namespace Verigate.Core;
+
+/// <summary>Deployment-wide settings (configuration section <c>Verigate</c>).</summary>
+public sealed class VerigateOptions
+{
+    public const string Section = "Verigate";
+
+    /// <summary>The official origin. Links in messages and the SMS "@host" line come from it, never from a request.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    public string ProductName { get; set; } = "Verigate";
+
+    /// <summary>0-1023, unique per running instance: part of every user and device id.</summary>
+    public int NodeId { get; set; }
+
+    /// <summary>Where the SQLite file, the code-hash key and the Data Protection keys live by default.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public Uri PublicBase => new(PublicBaseUrl.TrimEnd('/') + "/");
+
+    public IEnumerable<string> Validate()
+    {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            yield return $"Verigate:PublicBaseUrl must be an absolute http(s) URL without query or fragment (now '{PublicBaseUrl}').";
+        }
+
+        if (string.IsNullOrWhiteSpace(ProductName) || ProductName.Length > 40 || ProductName.Any(char.IsControl))
+        {
+            yield return "Verigate:ProductName must be 1-40 printable characters.";
+        }
+
+        if (NodeId is < 0 or > Identifiers.SnowflakeIdGenerator.MaxNodeId)
+        {
+            yield return $"Verigate:NodeId must be between 0 and {Identifiers.SnowflakeIdGenerator.MaxNodeId}.";
+        }
+
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            yield return "Verigate:DataDirectory must name a directory.";
+        }
+    }
+}

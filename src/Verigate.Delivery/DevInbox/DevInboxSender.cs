@@ -1,0 +1,28 @@
+using Verigate.Core.Destinations;
+using Verigate.Core.Outbox;
+using Verigate.Core.Storage;
+using Verigate.Delivery.Channels;
+
+namespace Verigate.Delivery.DevInbox;
+
+/// <summary>
+/// Delivers every channel into the development inbox table. Idempotent per outbox row, so the dispatcher's
+/// at-least-once redelivery after a crash shows up once.
+/// </summary>
+public sealed class DevInboxSender(IStore store, TimeProvider time) : IMessageSender
+{
+    private static readonly SendOutcome Delivered = new(DeliveryStatus.Delivered, "Delivered to the development inbox.");
+
+    public bool Handles(Channel channel) => true;
+
+    public SendOutcome DecoyOutcome => Delivered;
+
+    public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        await tx.DevInbox.DeliverAsync(
+            new DevMessage(0, message.OutboxId, message.To.Channel.ToWire(), message.To.Value, message.Subject, message.Body, time.GetUtcNow()), ct);
+        await tx.CommitAsync(ct);
+        return Delivered;
+    }
+}

@@ -1,0 +1,61 @@
+using Verigate.Delivery;
+using Verigate.Server.Api.Accounts;
+using Verigate.Server.Api.Auth;
+using Verigate.Server.Api.Challenges;
+using Verigate.Server.Api.DevInbox;
+using Verigate.Server.Api.Health;
+using Verigate.Server.Api.Idempotency;
+using Verigate.Server.Api.Json;
+using Verigate.Server.Api.Me;
+using Verigate.Server.Api.PasswordResets;
+using Verigate.Server.Api.Problems;
+using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.Users;
+using Verigate.Server.Api.Verifications;
+using Verigate.Server.Web;
+
+namespace Verigate.Server.Api;
+
+/// <summary>The HTTP edge: JSON, problems, authentication, OpenAPI; then the middleware and every route.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddVerigateApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, VerigateJsonContext.Default));
+        services.AddVerigateProblems();
+        services.AddVerigateAuth();
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseVerigateApi(this WebApplication app)
+    {
+        app.UseVerigateProblems();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        return app;
+    }
+
+    public static WebApplication MapVerigateApi(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapVerifications();
+        app.MapAccounts();
+        app.MapSessions();
+        app.MapChallenges();
+        app.MapPasswordResets();
+        app.MapMe();
+        app.MapUsers();
+        app.MapReportPage();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.UsesDevInbox)
+        {
+            app.MapDevInbox();
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

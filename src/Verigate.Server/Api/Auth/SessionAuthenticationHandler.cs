@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Verigate.Core.Accounts;
+
+namespace Verigate.Server.Api.Auth;
+
+/// <summary>Authenticates end users by session token.</summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountDirectory accounts)
+    : BearerAuthenticationHandler(options, logger, encoder)
+{
+    protected override string ChallengeMessage => "Sign in and send the session token as 'Authorization: Bearer <token>'.";
+
+    protected override async Task<IEnumerable<Claim>?> ResolveAsync(string token) =>
+        await accounts.AuthenticateAsync(token, Context.RequestAborted) is { } session
+            ?
+            [
+                new Claim(AuthSchemes.UserIdClaim, session.UserId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(AuthSchemes.DeviceIdClaim, session.DeviceId.ToString(CultureInfo.InvariantCulture)),
+            ]
+            : null;
+}

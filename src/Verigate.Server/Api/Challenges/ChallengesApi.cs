@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Verigate.Core.Accounts;
+using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
+using Verigate.Core.Results;
+using Verigate.Server.Api.Idempotency;
+using Verigate.Server.Api.Json;
+using Verigate.Server.Api.Problems;
+using Verigate.Server.Api.Sessions;
+
+namespace Verigate.Server.Api.Challenges;
+
+/// <summary>Account challenges: enter the code, ask again, see where the code went, report "I didn't request this".</summary>
+public static class ChallengesApi
+{
+    public static RouteGroupBuilder MapChallenges(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/challenges/{id}").WithTags("Account API");
+        group.MapPost("/verify", VerifyAsync).Accepts<VerifyChallengeRequest>("application/json");
+        group.MapPost("/resend", ResendAsync).WithIdempotency().Accepts<ResendChallengeRequest>("application/json");
+        group.MapGet("/deliveries", DeliveriesAsync);
+        group.MapPost("/report", ReportAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<SessionResponse>, ProblemHttpResult>> VerifyAsync(string id, HttpContext http, LoginFlow login, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<VerifyChallengeRequest>(http);
+        if (!body.IsSuccess)
+        {
+            return ProblemResults.From(http, body.Error);
+        }
+
+        if (CodeFormat.Validate(body.Value.Code) is { } bad)
+        {
+            return ProblemResults.From(http, bad);
+        }
+
+        var session = await login.CompleteAsync(id, body.Value.Code!, body.Value.TrustDevice ?? false, ClientContextFactory.From(http), ct);
+        return session.IsSuccess ? TypedResults.Created("/v1/me", SessionResponse.From(session.Value)) : ProblemResults.From(http, session.Error);
+    }
+
+    private static async Task<Results<Accepted<ChallengeResentResponse>, ProblemHttpResult>> ResendAsync(
+        string id, HttpContext http, AccountChallenges challenges, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadOptionalAsync(http, new ResendChallengeRequest(null));
+        if (!body.IsSuccess)
+        {
+            return ProblemResults.From(http, body.Error);
+        }
+
+        Channel? channel = null;
+        if (body.Value.Channel is { } name)
+        {
+            if (!ChannelNames.TryParse(name, out var parsed))
+            {
+                return ProblemResults.From(http, Error.InvalidRequest("channel", "channel must be \"sms\" or \"email\"."));
+            }
+
+            channel = parsed;
+        }
+
+        var resent = await challenges.ResendAsync(id, channel, ClientContextFactory.From(http), ct);
+        if (!resent.IsSuccess)
+        {
+            return ProblemResults.From(http, resent.Error);
+        }
+
+        var (c, to) = (resent.Value.Challenge, resent.Value.SentTo);
+        return TypedResults.Accepted((string?)null, new ChallengeResentResponse(c.Id, to.Channel.ToWire(), to.Masked, Rfc3339.Utc(c.NextSendAt)));
+    }
+
+    private static async Task<Results<Ok<List<ChallengeDeliveryResponse>>, ProblemHttpResult>> DeliveriesAsync(
+        string id, HttpContext http, AccountChallenges challenges, CancellationToken ct)
+    {
+        var found = await challenges.DeliveriesAsync(id, ct);
+        return found.IsSuccess
+            ? TypedResults.Ok(found.Value.Events.Select(ChallengeDeliveryResponse.From).ToList())
+            : ProblemResults.From(http, found.Error);
+    }
+
+    private static async Task<Results<Accepted<ChallengeReportedResponse>, ProblemHttpResult>> ReportAsync(
+        string id, HttpContext http, AccountChallenges challenges, CancellationToken ct)
+    {
+        var reported = await challenges.ReportAsync(id, ct);
+        return reported.IsSuccess
+            ? TypedResults.Accepted((string?)null, new ChallengeReportedResponse(reported.Value.Id, reported.Value.Status.ToWireName()))
+            : ProblemResults.From(http, reported.Error);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text;
+using Verigate.Core.Results;
+using Verigate.Core.Storage;
+using Verigate.Server.Api.Json;
+using Verigate.Server.Api.Problems;
+
+namespace Verigate.Server.Api.Idempotency;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on POSTs that send messages: the same key with the same body replays the first
+/// answer and sends nothing; the same key with another body is 422 <c>idempotency_key_reused</c>; a retry while
+/// the first is still running is 409. Keys are scoped to the caller's credentials and the path, and only
+/// successful answers are kept (a failed request sent nothing, so it may be retried with the same key).
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, TimeProvider time)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const int MaxKeyLength = 255;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentSend>() is null
+            || !context.Request.Headers.TryGetValue(Header, out var values))
+        {
+            await next(context);
+            return;
+        }
+
+        var key = values.ToString();
+        if (key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+        {
+            await ProblemResults.WriteAsync(context, Error.InvalidRequest(Header, $"{Header} must be 1-{MaxKeyLength} visible ASCII characters."));
+            return;
+        }
+
+        var body = await ReadBoundedAsync(context.Request);
+        context.Request.Body = new MemoryStream(body, writable: false);
+        var ct = context.RequestAborted;
+        var scope = Scope(context);
+        var requestHash = SHA256.HashData([.. Encoding.UTF8.GetBytes(scope + "\n"), .. body]);
+
+        IdempotencyRecord? seen;
+        await using (var tx = await store.BeginWriteAsync(ct))
+        {
+            seen = await tx.Idempotency.TryBeginAsync(scope, key, requestHash, time.GetUtcNow(), ct);
+            await tx.CommitAsync(ct);
+        }
+
+        if (seen is not null)
+        {
+            await AnswerSeenAsync(context, seen, requestHash);
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        var succeeded = false;
+        try
+        {
+            await next(context);
+            succeeded = context.Response.StatusCode is >= 200 and < 300;
+        }
+        finally
+        {
+            context.Response.Body = original;
+            await using var tx = await store.BeginWriteAsync(CancellationToken.None);
+            if (succeeded)
+            {
+                await tx.Idempotency.CompleteAsync(scope, key, context.Response.StatusCode, context.Response.ContentType, captured.ToArray(), CancellationToken.None);
+            }
+            else
+            {
+                await tx.Idempotency.AbandonAsync(scope, key, CancellationToken.None);
+            }
+
+            await tx.CommitAsync(CancellationToken.None);
+        }
+
+        captured.Position = 0;
+        await captured.CopyToAsync(original, ct);
+    }
+
+    private static async Task AnswerSeenAsync(HttpContext context, IdempotencyRecord seen, byte[] requestHash)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(seen.RequestHash, requestHash))
+        {
+            await ProblemResults.WriteAsync(context, new Error(ErrorCodes.IdempotencyKeyReused,
+                "This Idempotency-Key was already used with a different request."));
+            return;
+        }
+
+        if (seen.StatusCode is not { } status)
+        {
+            await ProblemResults.WriteAsync(context, new Error(ErrorCodes.IdempotencyKeyInUse,
+                "A request with this Idempotency-Key is still being processed.", RetryAfter: TimeSpan.FromSeconds(1)));
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = seen.ContentType;
+        context.Response.Headers[ReplayedHeader] = "true";
+        if (seen.Body is { Length: > 0 } body)
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    /// <summary>Keys belong to whoever presented the same credentials (or to anonymous callers), on one path.</summary>
+    private static string Scope(HttpContext context)
+    {
+        var credentials = context.Request.Headers.Authorization.ToString();
+        var who = credentials.Length == 0 ? "anonymous" : Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(credentials)))[..22];
+        return $"{who} {context.Request.Path}";
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0 && buffer.Length <= JsonBody.MaxBytes)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

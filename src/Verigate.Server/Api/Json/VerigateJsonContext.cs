@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Verigate.Server.Api.Accounts;
+using Verigate.Server.Api.Challenges;
+using Verigate.Server.Api.DevInbox;
+using Verigate.Server.Api.Me;
+using Verigate.Server.Api.PasswordResets;
+using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.Users;
+using Verigate.Server.Api.Verifications;
+
+namespace Verigate.Server.Api.Json;
+
+/// <summary>Compile-time JSON (de)serializers for every request and response: no reflection on the hot path.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(StartVerificationRequest))]
+[JsonSerializable(typeof(ResendVerificationRequest))]
+[JsonSerializable(typeof(CheckVerificationRequest))]
+[JsonSerializable(typeof(VerificationResponse))]
+[JsonSerializable(typeof(VerificationResentResponse))]
+[JsonSerializable(typeof(VerificationStatusResponse))]
+[JsonSerializable(typeof(VerificationDetailsResponse))]
+[JsonSerializable(typeof(CreateAccountRequest))]
+[JsonSerializable(typeof(CreateAccountResponse))]
+[JsonSerializable(typeof(ChallengeStartedResponse))]
+[JsonSerializable(typeof(CreateSessionRequest))]
+[JsonSerializable(typeof(SessionResponse))]
+[JsonSerializable(typeof(VerifyChallengeRequest))]
+[JsonSerializable(typeof(ResendChallengeRequest))]
+[JsonSerializable(typeof(ChallengeResentResponse))]
+[JsonSerializable(typeof(List<ChallengeDeliveryResponse>))]
+[JsonSerializable(typeof(ChallengeReportedResponse))]
+[JsonSerializable(typeof(StartPasswordResetRequest))]
+[JsonSerializable(typeof(PasswordResetStartedResponse))]
+[JsonSerializable(typeof(CompletePasswordResetRequest))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(PublicUserResponse))]
+[JsonSerializable(typeof(List<DevMessageResponse>))]
+internal sealed partial class VerigateJsonContext : JsonSerializerContext;

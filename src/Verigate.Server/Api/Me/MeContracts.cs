@@ -1,0 +1,17 @@
+using System.Globalization;
+using Verigate.Core.Devices;
+using Verigate.Server.Api.Accounts;
+using Verigate.Server.Api.Json;
+
+namespace Verigate.Server.Api.Me;
+
+public sealed record MeResponse(string UserId, string Username, IReadOnlyList<ContactResponse> Contacts, IReadOnlyList<DeviceResponse> Devices, TwoFactorResponse TwoFactor);
+
+public sealed record DeviceResponse(string DeviceId, string Name, bool Trusted, DateTime CreatedAt, DateTime LastSeenAt, bool Current)
+{
+    public static DeviceResponse From(Device d, long currentDeviceId) =>
+        new(d.DeviceId.ToString(CultureInfo.InvariantCulture), d.Name, d.Trusted, Rfc3339.Utc(d.CreatedAt), Rfc3339.Utc(d.LastSeenAt), d.DeviceId == currentDeviceId);
+}
+
+/// <summary>Two-factor state. Authenticator apps and recovery codes are not built yet, so both are off.</summary>
+public sealed record TwoFactorResponse(bool Totp, int RecoveryCodesRemaining);

@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+using Verigate.Core.Results;
+
+namespace Verigate.Server.Api.Problems;
+
+/// <summary>Every error code the API can answer with: its HTTP status and title. The one place codes meet HTTP.</summary>
+public static class ErrorCatalog
+{
+    public const string TypePrefix = "urn:verigate:problem:";
+    public const string MethodNotAllowed = "method_not_allowed";
+
+    private static readonly FrozenDictionary<string, (int Status, string Title)> Entries = new Dictionary<string, (int, string)>
+    {
+        [ErrorCodes.InvalidRequest] = (400, "Invalid request"),
+        [ErrorCodes.InvalidDestination] = (400, "Invalid destination"),
+        [ErrorCodes.ChannelUnavailable] = (400, "Channel unavailable"),
+        [ErrorCodes.InvalidUsername] = (400, "Invalid username"),
+        [ErrorCodes.WeakPassword] = (400, "Weak password"),
+        [ErrorCodes.Unauthorized] = (401, "Unauthorized"),
+        [ErrorCodes.InvalidCredentials] = (401, "Invalid credentials"),
+        [ErrorCodes.VerificationNotFound] = (404, "Verification not found"),
+        [ErrorCodes.UserNotFound] = (404, "User not found"),
+        [ErrorCodes.NotFound] = (404, "Not found"),
+        [MethodNotAllowed] = (405, "Method not allowed"),
+        [ErrorCodes.UsernameTaken] = (409, "Username taken"),
+        [ErrorCodes.ContactTaken] = (409, "Contact taken"),
+        [ErrorCodes.IdempotencyKeyInUse] = (409, "Idempotency key in use"),
+        [ErrorCodes.CodeIncorrect] = (422, "Code incorrect"),
+        [ErrorCodes.IdempotencyKeyReused] = (422, "Idempotency key reused"),
+        [ErrorCodes.RateLimited] = (429, "Rate limited"),
+        [ErrorCodes.ResendTooSoon] = (429, "Resend too soon"),
+        [ErrorCodes.TooManySends] = (429, "Too many sends"),
+        [ErrorCodes.TooManyAttempts] = (429, "Too many attempts"),
+        [ErrorCodes.InternalError] = (500, "Internal error"),
+    }.ToFrozenDictionary();
+
+    public static IEnumerable<string> Codes => Entries.Keys;
+
+    public static (int Status, string Title) Lookup(string code) =>
+        Entries.TryGetValue(code, out var entry) ? entry : throw new InvalidOperationException($"Error code '{code}' has no entry in the catalog.");
+
+    /// <summary>The code for a status the framework produced on its own (unknown route, oversized body …).</summary>
+    public static string CodeForStatus(int status) => status switch
+    {
+        401 => ErrorCodes.Unauthorized,
+        404 => ErrorCodes.NotFound,
+        405 => MethodNotAllowed,
+        >= 500 => ErrorCodes.InternalError,
+        _ => ErrorCodes.InvalidRequest,
+    };
+}

@@ -1,0 +1,45 @@
+
+namespace Verigate.Server.Api.Problems;
+
+/// <summary>
+/// Problems for what the framework answers on its own — unknown routes, wrong methods, bodies Kestrel refuses,
+/// and bugs (500, with nothing of the exception in the answer) — carry the same <c>type</c> and <c>code</c> members.
+/// </summary>
+public static class ProblemServiceCollectionExtensions
+{
+    public static IServiceCollection AddVerigateProblems(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.Remove("traceId");
+            if (context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                return; // one of ours, already complete
+            }
+
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                status = bad.StatusCode;
+                context.ProblemDetails.Status = status;
+                context.HttpContext.Response.StatusCode = status;
+            }
+
+            var code = ErrorCatalog.CodeForStatus(status);
+            context.ProblemDetails.Type = ErrorCatalog.TypePrefix + code;
+            context.ProblemDetails.Extensions["code"] = code;
+            context.ProblemDetails.Detail ??= status switch
+            {
+                404 => "There is nothing at this address.",
+                405 => "This address does not accept this method.",
+                >= 500 => "Something went wrong on our side. Nothing you sent was lost; try again.",
+                _ => "The request could not be read.",
+            };
+        });
+
+    public static IApplicationBuilder UseVerigateProblems(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : 500 });
+        app.UseStatusCodePages();
+        return app;
+    }
+}

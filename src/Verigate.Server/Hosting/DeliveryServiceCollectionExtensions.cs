@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Verigate.Core.Destinations;
+using Verigate.Core.Outbox;
+using Verigate.Delivery.Channels;
+using Verigate.Delivery.DevInbox;
+using Verigate.Delivery.Outbox;
+using Verigate.Delivery.Templates;
+
+namespace Verigate.Server.Hosting;
+
+/// <summary>The outbox dispatcher, templates and channels.</summary>
+public static class DeliveryServiceCollectionExtensions
+{
+    public static IServiceCollection AddVerigateDelivery(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddSingleton<MessageRenderer>();
+        services.TryAddSingleton<IChannelAvailability, ChannelAvailability>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, DevInboxSender>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Verigate.Core;
+using Verigate.Core.Challenges;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Sessions;
+using Verigate.Delivery;
+
+namespace Verigate.Server.Hosting;
+
+/// <summary>Binds every options section and validates it when the service starts.</summary>
+public static class OptionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddVerigateOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Bind<VerigateOptions>(configuration, VerigateOptions.Section, o => o.Validate());
+        services.Bind<StorageOptions>(configuration, StorageOptions.Section, o => o.Validate());
+        services.Bind<CodePolicyOptions>(configuration, CodePolicyOptions.Section, o => o.Validate());
+        services.Bind<RateLimitOptions>(configuration, RateLimitOptions.Section, o => o.Validate());
+        services.Bind<SessionPolicyOptions>(configuration, SessionPolicyOptions.Section, o => o.Validate());
+        services.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, o => o.Validate());
+
+        // The domain takes plain options objects; they are read once, after validation.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionPolicyOptions>>().Value);
+        return services;
+    }
+
+    private static void Bind<T>(this IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new SelfValidatingOptions<T>(validate));
+    }
+}

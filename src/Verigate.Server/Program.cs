@@ -1,0 +1,28 @@
+using Verigate.Server.Api;
+using Verigate.Server.Cli;
+using Verigate.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseVerigateDefaults();
+
+builder.Services
+    .AddVerigateOptions(builder.Configuration)
+    .AddVerigateStorage(builder.Configuration)
+    .AddVerigateCore()
+    .AddVerigateDelivery()
+    .AddVerigateApi();
+
+var app = builder.Build();
+
+if (ApiKeyCommand.Matches(args))
+{
+    return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+app.UseVerigateApi();
+app.MapVerigateApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point; public so integration tests can host the real application.</summary>
+public partial class Program;

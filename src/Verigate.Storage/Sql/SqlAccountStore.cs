@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Verigate.Core.Accounts;
+using Verigate.Core.Destinations;
+using Verigate.Core.Identifiers;
+using Verigate.Core.Storage;
+
+namespace Verigate.Storage.Sql;
+
+internal sealed class SqlAccountStore(SqlSession s) : IAccountStore
+{
+    private const string Columns = "user_id, username, password_hash, created_at, locale, check_failures, check_locked_until";
+
+    public async Task<bool> TryInsertAsync(Account a, CancellationToken ct) =>
+        await s.Command($"INSERT INTO accounts ({Columns}, username_key) VALUES (@id, @name, @hash, @at, @locale, 0, NULL, @key) ON CONFLICT DO NOTHING")
+            .With("@id", a.UserId).With("@name", a.Username).With("@hash", a.PasswordHash).With("@at", DbTime.Of(a.CreatedAt))
+            .With("@locale", a.Locale).With("@key", UsernameRules.Normalize(a.Username))
+            .ExecuteNonQueryAsync(ct) == 1;
+
+    public Task<Account?> GetAsync(long userId, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM accounts WHERE user_id = @id").With("@id", userId).FirstOrDefaultAsync(Map, ct);
+
+    public Task<Account?> FindByUsernameAsync(string username, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM accounts WHERE username_key = @key").With("@key", UsernameRules.Normalize(username)).FirstOrDefaultAsync(Map, ct);
+
+    public Task<Account?> FindByVerifiedContactAsync(Destination destination, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM accounts WHERE user_id = (SELECT user_id FROM contacts WHERE channel = @channel AND value = @value AND verified = 1)")
+            .With("@channel", destination.Channel.ToWire()).With("@value", destination.Value).FirstOrDefaultAsync(Map, ct);
+
+    public Task UpdatePasswordAsync(long userId, string passwordHash, CancellationToken ct) =>
+        s.Command("UPDATE accounts SET password_hash = @hash WHERE user_id = @id").With("@hash", passwordHash).With("@id", userId).ExecuteNonQueryAsync(ct);
+
+    public async Task<int> AddCheckFailureAsync(long userId, CancellationToken ct) =>
+        (int)(await s.Command("UPDATE accounts SET check_failures = check_failures + 1 WHERE user_id = @id RETURNING check_failures")
+            .With("@id", userId).Int64OrNullAsync(ct) ?? 0);
+
+    public Task LockCodeEntryAsync(long userId, DateTimeOffset until, CancellationToken ct) =>
+        s.Command("UPDATE accounts SET check_locked_until = @until WHERE user_id = @id").With("@until", DbTime.Of(until)).With("@id", userId).ExecuteNonQueryAsync(ct);
+
+    public Task ResetCheckFailuresAsync(long userId, CancellationToken ct) =>
+        s.Command("UPDATE accounts SET check_failures = 0, check_locked_until = NULL WHERE user_id = @id AND check_failures <> 0")
+            .With("@id", userId).ExecuteNonQueryAsync(ct);
+
+    public Task InsertContactAsync(Contact c, CancellationToken ct) =>
+        s.Command("INSERT INTO contacts (contact_id, user_id, channel, value, verified, created_at) VALUES (@id, @user, @channel, @value, @verified, @at)")
+            .With("@id", c.ContactId).With("@user", c.UserId).With("@channel", c.Destination.Channel.ToWire()).With("@value", c.Destination.Value)
+            .With("@verified", c.Verified ? 1 : 0).With("@at", DbTime.Of(c.CreatedAt)).ExecuteNonQueryAsync(ct);
+
+    public Task<IReadOnlyList<Contact>> ContactsOfAsync(long userId, CancellationToken ct) =>
+        s.Command("SELECT contact_id, user_id, channel, value, verified, created_at FROM contacts WHERE user_id = @user ORDER BY contact_id")
+            .With("@user", userId)
+            .ListAsync(r => new Contact(r.GetInt64(0), r.GetInt64(1), new Destination(ParseChannel(r.GetString(2)), r.GetString(3)), r.GetInt32(4) == 1, r.Time(5)), ct);
+
+    public async Task<bool> TryMarkContactVerifiedAsync(long userId, Destination destination, DateTimeOffset at, CancellationToken ct)
+    {
+        try
+        {
+            var changed = await s.Command(
+                    "UPDATE contacts SET verified = 1, verified_at = @at WHERE user_id = @user AND channel = @channel AND value = @value " +
+                    "AND NOT EXISTS (SELECT 1 FROM contacts WHERE channel = @channel AND value = @value AND verified = 1 AND user_id <> @user)")
+                .With("@at", DbTime.Of(at)).With("@user", userId).With("@channel", destination.Channel.ToWire()).With("@value", destination.Value)
+                .ExecuteNonQueryAsync(ct);
+            return changed > 0;
+        }
+        catch (DbException e) when (s.Dialect.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    internal static Channel ParseChannel(string wire) =>
+        ChannelNames.TryParse(wire, out var channel) ? channel : throw new FormatException($"Unknown channel '{wire}' in the store.");
+
+    private static Account Map(DbDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Time(3), r.GetString(4), r.GetInt32(5), r.NullableTime(6));
+}

@@ -1,0 +1,24 @@
+using System.Data.Common;
+using Verigate.Core.Audit;
+using Verigate.Core.Storage;
+
+namespace Verigate.Storage.Sql;
+
+internal sealed class SqlAuditLog(SqlSession s) : IAuditLog
+{
+    private const string Columns = "at, type, user_id, challenge_id, actor, client_ip, detail";
+
+    public Task AppendAsync(AuditEvent e, CancellationToken ct) =>
+        s.Command($"INSERT INTO audit_events ({Columns}) VALUES (@at, @type, @user, @challenge, @actor, @ip, @detail)")
+            .With("@at", DbTime.Of(e.At)).With("@type", e.Type).With("@user", e.UserId).With("@challenge", e.ChallengeId)
+            .With("@actor", e.Actor).With("@ip", e.ClientIp).With("@detail", e.Detail).ExecuteNonQueryAsync(ct);
+
+    public Task<IReadOnlyList<AuditEvent>> ListForUserAsync(long userId, int max, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM audit_events WHERE user_id = @user ORDER BY id DESC LIMIT @max").With("@user", userId).With("@max", max).ListAsync(Map, ct);
+
+    public Task<IReadOnlyList<AuditEvent>> ListForChallengeAsync(string challengeId, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM audit_events WHERE challenge_id = @challenge ORDER BY id").With("@challenge", challengeId).ListAsync(Map, ct);
+
+    private static AuditEvent Map(DbDataReader r) =>
+        new(r.Time(0), r.GetString(1), r.NullableInt64(2), r.NullableString(3), r.NullableString(4), r.NullableString(5), r.NullableString(6));
+}

@@ -1,0 +1,44 @@
+using Verigate.Core.Storage;
+
+namespace Verigate.Storage.Sql;
+
+/// <summary>Cleanup in bounded batches, so a large backlog never holds the writer for long.</summary>
+internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
+{
+    public async Task<int> RunBatchAsync(DateTimeOffset now, TimeSpan retention, int batchSize, CancellationToken ct)
+    {
+        var nowMs = DbTime.Of(now);
+        var cutoff = DbTime.Of(now - retention);
+        var touched = 0;
+
+        // Expired challenges end, and their re-delivery ciphertext is erased.
+        touched += await Batch("UPDATE challenges SET status = 'expired', protected_code = NULL, ended_at = @now WHERE id IN " +
+                               "(SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch)", ct,
+            ("@now", nowMs), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM deliveries WHERE challenge_id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch)", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch)", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND finished_at < @cutoff LIMIT @batch)", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE tat < @now LIMIT @batch)", ct,
+            ("@now", nowMs), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM idempotency WHERE created_at < @cutoff AND (scope, key) IN " +
+                               "(SELECT scope, key FROM idempotency WHERE created_at < @cutoff LIMIT @batch)", ct,
+            ("@cutoff", DbTime.Of(now - TimeSpan.FromHours(24))), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM dev_messages WHERE id IN (SELECT id FROM dev_messages WHERE created_at < @cutoff LIMIT @batch)", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        return touched;
+    }
+
+    private Task<int> Batch(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        var command = s.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+
+        return command.ExecuteNonQueryAsync(ct);
+    }
+}

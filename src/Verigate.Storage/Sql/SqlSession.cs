@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Verigate.Core.Outbox;
+using Verigate.Core.Storage;
+
+namespace Verigate.Storage.Sql;
+
+/// <summary>
+/// One unit of work on a SQL connection. The repositories are thin and shared by every backend; a backend
+/// only says how to get a connection, a command and a transaction.
+/// </summary>
+public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal) : IStoreSession
+{
+    private bool _finished;
+    private SqlAccountStore? _accounts;
+    private SqlDeviceStore? _devices;
+    private SqlSessionStore? _sessions;
+    private SqlChallengeStore? _challenges;
+    private SqlOutboxStore? _outbox;
+    private SqlDeliveryLog? _deliveries;
+    private SqlRateLimitStore? _rateLimits;
+    private SqlAuditLog? _audit;
+    private SqlDevInboxStore? _devInbox;
+    private SqlApiKeyStore? _apiKeys;
+    private SqlIdempotencyStore? _idempotency;
+    private SqlSettingsStore? _settings;
+    private SqlMaintenanceStore? _maintenance;
+
+    internal SqlDialect Dialect => dialect;
+
+    /// <summary>Set by the outbox repository; the dispatcher is signalled after a commit that wrote messages.</summary>
+    internal bool WroteOutbox { get; set; }
+
+    public IAccountStore Accounts => _accounts ??= new(this);
+    public IDeviceStore Devices => _devices ??= new(this);
+    public ISessionStore Sessions => _sessions ??= new(this);
+    public IChallengeStore Challenges => _challenges ??= new(this);
+    public IOutboxStore Outbox => _outbox ??= new(this);
+    public IDeliveryLog Deliveries => _deliveries ??= new(this);
+    public IRateLimitStore RateLimits => _rateLimits ??= new(this);
+    public IAuditLog Audit => _audit ??= new(this);
+    public IDevInboxStore DevInbox => _devInbox ??= new(this);
+    public IApiKeyStore ApiKeys => _apiKeys ??= new(this);
+    public IIdempotencyStore Idempotency => _idempotency ??= new(this);
+    public ISettingsStore Settings => _settings ??= new(this);
+    public IMaintenanceStore Maintenance => _maintenance ??= new(this);
+
+    /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
+    internal abstract DbCommand Command(string sql);
+
+    protected abstract ValueTask CommitCoreAsync(CancellationToken ct);
+
+    protected abstract ValueTask RollbackCoreAsync();
+
+    /// <summary>Returns the connection (and, for SQLite, the writer slot).</summary>
+    protected abstract ValueTask ReleaseAsync();
+
+    public async ValueTask CommitAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        await CommitCoreAsync(ct);
+        _finished = true;
+        if (WroteOutbox)
+        {
+            outboxSignal.Notify();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_finished)
+            {
+                _finished = true;
+                await RollbackCoreAsync();
+            }
+        }
+        finally
+        {
+            await ReleaseAsync();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Verigate.Core.Outbox;
+using Verigate.Core.Storage;
+using Verigate.Storage.Sql;
+
+namespace Verigate.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. All writes go through a single connection, one transaction
+/// at a time, so writers queue in memory instead of spinning on SQLITE_BUSY; reads use a pool of read-only
+/// connections that never block the writer. Several processes must not share one file: use PostgreSQL for that.
+/// </summary>
+public sealed class SqliteStore : IStore, IDisposable
+{
+    private const int MaxIdleReaders = 16;
+
+    private readonly string _connectionString;
+    private readonly SqliteSynchronous _synchronous;
+    private readonly IOutboxSignal _signal;
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly SqliteConnectionHandle _writer;
+    private readonly ConcurrentBag<SqliteConnectionHandle> _readers = [];
+    private bool _disposed;
+
+    private SqliteStore(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal)
+    {
+        _connectionString = connectionString;
+        _synchronous = synchronous;
+        _signal = signal;
+        _writer = new SqliteConnectionHandle(connectionString, synchronous, readOnly: false);
+    }
+
+    /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
+    public static async Task<SqliteStore> OpenAsync(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal, CancellationToken ct)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var store = new SqliteStore(connectionString, synchronous, signal);
+        await SqlMigrator.ApplyAsync(store._writer.Connection, typeof(SqliteStore).Assembly, "Verigate.Storage.Sqlite.Migrations.", ct);
+        return store;
+    }
+
+    public async ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writerGate.WaitAsync(ct);
+        try
+        {
+            var transaction = _writer.Connection.BeginTransaction(deferred: false);
+            return new SqliteSession(_writer, transaction, _signal, _ => _writerGate.Release());
+        }
+        catch
+        {
+            _writerGate.Release();
+            throw;
+        }
+    }
+
+    public ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var handle = _readers.TryTake(out var idle) ? idle : new SqliteConnectionHandle(_connectionString, _synchronous, readOnly: true);
+        return ValueTask.FromResult<IStoreSession>(new SqliteSession(handle, null, _signal, ReturnReader));
+    }
+
+    private void ReturnReader(SqliteConnectionHandle handle)
+    {
+        if (_disposed || _readers.Count >= MaxIdleReaders)
+        {
+            handle.Dispose();
+        }
+        else
+        {
+            _readers.Add(handle);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _writerGate.Wait();
+        _writer.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
+        _writerGate.Dispose();
+    }
+}
