@@ -7,7 +7,7 @@ builder.UseVerigateDefaults();
 
 builder.Services
     .AddVerigateOptions(builder.Configuration)
-    .AddVerigateStorage(builder.Configuration)
+    .AddVerigateStorage()
     .AddVerigateCore()
     .AddVerigateDelivery()
     .AddVerigateApi();

@@ -1,0 +1,163 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Verigate.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real Verigate application on Kestrel at a loopback port, with its own SQLite file in a temporary data
+/// directory and a fake clock. Requests travel over real HTTP.
+/// </summary>
+public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-api-key-0123456789abcdefghijklmnopqrstuvwxyz";
+    public const string OtherApiKey = "other-api-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public VerigateTestServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("verigate-test-").FullName;
+        _settings = settings ?? new Dictionary<string, string?>();
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>Settings that lift the per-IP limits: every test request comes from 127.0.0.1.</summary>
+    public static IReadOnlyDictionary<string, string?> Relaxed(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["RateLimits:SendsPerIp:Count"] = "100000",
+            ["RateLimits:LoginsPerIp:Count"] = "100000",
+            ["RateLimits:SendsPerPhonePrefix:Count"] = "100000",
+            ["RateLimits:SendsPerApiKey:Count"] = "100000",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Verigate:DataDirectory", DataDirectory);
+        builder.UseSetting("VerifyApi:Keys:tests", ApiKey);
+        builder.UseSetting("VerifyApi:Keys:other", OtherApiKey);
+        builder.UseSetting("Storage:MaintenanceInterval", "01:00:00");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Verigate.Server.Hosting.StartupChecks", "Error");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public HttpClient Anonymous() => CreateClient();
+
+    public HttpClient Integrator(string key = ApiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public HttpClient SignedIn(string sessionToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sessionToken);
+        return client;
+    }
+
+    /// <summary>Waits (on the real clock) until the development inbox holds <paramref name="count"/> messages for <paramref name="to"/>.</summary>
+    public async Task<IReadOnlyList<InboxMessage>> WaitForMessagesAsync(string to, int count = 1)
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var messages = await client.GetFromJsonAsync<List<InboxMessage>>($"/v1/dev/messages?to={Uri.EscapeDataString(to)}") ?? [];
+            if (messages.Count >= count)
+            {
+                return messages;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} message(s) for {to} in the development inbox, found {messages.Count}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The code of the newest message to <paramref name="to"/>, read from its origin-bound last line.</summary>
+    public async Task<string> CodeSentToAsync(string to, int expectedMessages = 1)
+    {
+        var messages = await WaitForMessagesAsync(to, expectedMessages);
+        return CodeOf(messages[0]);
+    }
+
+    public static string CodeOf(InboxMessage message)
+    {
+        var match = message.Channel == "sms" ? SmsCode().Match(message.Body) : EmailCode().Match(message.Body);
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("No code in message: " + message.Body);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still open on a slow shutdown: the OS temp cleaner takes it
+        }
+    }
+
+    [GeneratedRegex(@"#(\d+)$")]
+    private static partial Regex SmsCode();
+
+    [GeneratedRegex(@"^\s{4}(\d+)$", RegexOptions.Multiline)]
+    private static partial Regex EmailCode();
+}
+
+public sealed record InboxMessage(string Id, string To, string Channel, string? Subject, string Body, DateTime CreatedAt);
+
+/// <summary>Reading answers in tests.</summary>
+public static class HttpAssertions
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    /// <summary>Asserts an RFC 9457 problem with the given status and code, and returns it.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, int status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"Expected {status} {code}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Equal("urn:verigate:problem:" + code, problem.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        return problem;
+    }
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+}
