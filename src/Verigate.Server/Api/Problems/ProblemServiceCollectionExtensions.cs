@@ -24,6 +24,17 @@ public static class ProblemServiceCollectionExtensions
                 context.HttpContext.Response.StatusCode = status;
             }
 
+            if (status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                // The framework refuses a non-JSON body before our handler runs; the contract answers it as bad input.
+                status = StatusCodes.Status400BadRequest;
+                context.ProblemDetails.Status = status;
+                context.HttpContext.Response.StatusCode = status;
+                context.ProblemDetails.Title = "Invalid request";
+                context.ProblemDetails.Detail = "Send a JSON object with Content-Type: application/json.";
+                context.ProblemDetails.Extensions["field"] = "body";
+            }
+
             var code = ErrorCatalog.CodeForStatus(status);
             context.ProblemDetails.Type = ErrorCatalog.TypePrefix + code;
             context.ProblemDetails.Extensions["code"] = code;
