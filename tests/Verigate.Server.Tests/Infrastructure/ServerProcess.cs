@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Verigate.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The built Verigate.Server.dll as its own process, for what only a real process can show: surviving kill -9,
+/// and the command-line tools.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public static Dictionary<string, string> Environment(string dataDirectory) => new()
+    {
+        ["Verigate__DataDirectory"] = dataDirectory,
+        ["VerifyApi__Keys__tests"] = VerigateTestServer.ApiKey,
+        ["RateLimits__SendsPerIp__Count"] = "100000",
+        ["RateLimits__SendsPerPhonePrefix__Count"] = "100000",
+        ["RateLimits__SendsPerApiKey__Count"] = "100000",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["DOTNET_gcServer"] = "0",
+    };
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? extra = null, int? port = null)
+    {
+        var chosen = port ?? FreePort();
+        var start = Describe(dataDirectory, ["--urls", $"http://127.0.0.1:{chosen}"], extra);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Verigate.Server.");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, chosen);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Runs a command of the server binary (such as <c>apikey create</c>) to completion.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, params string[] args)
+    {
+        var start = Describe(dataDirectory, args, null);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Verigate.Server.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, (await output).Trim(), (await error).Trim());
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public HttpClient Client(string? apiKey = VerigateTestServer.ApiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static ProcessStartInfo Describe(string dataDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = dataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Verigate.Server.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in Environment(dataDirectory))
+        {
+            start.Environment[key] = value;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Verigate.Server exited with {_process.ExitCode} during start-up.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Verigate.Server did not become ready within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
