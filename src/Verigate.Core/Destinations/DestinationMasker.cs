@@ -8,9 +8,22 @@ public static class DestinationMasker
     public static string Mask(Destination destination) =>
         destination.IsPhone ? MaskPhone(destination.Value) : MaskEmail(destination.Value);
 
+    // Calling codes are prefix-free, so the country code of an E.164 number is the one known code among its
+    // first one to three digits: no need to parse the whole number again on every response and log line.
+    private static readonly HashSet<int> CallingCodes = PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedCallingCodes();
+
     private static string MaskPhone(string e164)
     {
-        var countryCode = PhoneNumbers.PhoneNumberUtil.GetInstance().Parse(e164, null).CountryCode;
+        var countryCode = e164[1..2];
+        for (var digits = 1; digits <= 3 && digits < e164.Length - 1; digits++)
+        {
+            if (CallingCodes.Contains(int.Parse(e164.AsSpan(1, digits), System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                countryCode = e164.Substring(1, digits);
+                break;
+            }
+        }
+
         return $"+{countryCode} {Dots} {Dots} {e164[^2..]}";
     }
 

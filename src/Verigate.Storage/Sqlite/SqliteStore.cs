@@ -41,7 +41,10 @@ public sealed class SqliteStore : IStore, IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        var store = new SqliteStore(connectionString, synchronous, signal);
+        // We keep our own writer and reader connections; the provider's pool would hand a reader (query_only)
+        // back out as a writer to the next store opened on the same file.
+        builder.Pooling = false;
+        var store = new SqliteStore(builder.ToString(), synchronous, signal);
         await SqlMigrator.ApplyAsync(store._writer.Connection, typeof(SqliteStore).Assembly, "Verigate.Storage.Sqlite.Migrations.", ct);
         return store;
     }

@@ -19,9 +19,13 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
     public const string OtherApiKey = "other-api-key-0123456789abcdefghijklmnopqrstuvwxyz";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDataDirectory;
 
+    /// <param name="settings">Configuration for this instance.</param>
+    /// <param name="dataDirectory">A data directory to reuse (it is then left in place); by default a fresh one, deleted at the end.</param>
     public VerigateTestServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
+        _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("verigate-test-").FullName;
         _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(0);
@@ -120,6 +124,11 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
