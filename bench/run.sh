@@ -107,22 +107,24 @@ wait_ready hello "$hello_port"
 wait_ready verigate "$verigate_port"
 
 failures=0
-bench() { # scenario connections url
+bench() { # scenario connections url server-pid
   echo
   echo "== $1 at $2 connection(s)"
   if ! dotnet "$bench_dll" "$1" --url "$3" --connections "$2" --duration "$duration" --warmup "$warmup" \
-      --api-key "$api_key" --channel "$channel" | tee -a "$results"; then
+      --api-key "$api_key" --channel "$channel" --server-pid "$4" | tee -a "$results"; then
     failures=$((failures + 1))
   fi
 }
 
 hello_url="http://127.0.0.1:$hello_port"
 verigate_url="http://127.0.0.1:$verigate_port"
-bench hello 1 "$hello_url"
-bench hello "$many" "$hello_url"
-bench cycle 1 "$verigate_url"
-bench cycle "$many" "$verigate_url"
-bench wrong-guess "$many" "$verigate_url"
+hello_pid=$(cat "$work/hello.pid")
+verigate_pid=$(cat "$work/verigate.pid")
+bench hello 1 "$hello_url" "$hello_pid"
+bench hello "$many" "$hello_url" "$hello_pid"
+bench cycle 1 "$verigate_url" "$verigate_pid"
+bench cycle "$many" "$verigate_url" "$verigate_pid"
+bench wrong-guess "$many" "$verigate_url" "$verigate_pid"
 
 stop_servers
 
@@ -133,16 +135,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else
 echo
 echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${duration} s measured + ${warmup} s warm-up per run,"
 echo "   SQLite synchronous=$synchronous (WAL), send limits raised to $raised_limit, channel=$channel, dev inbox delivery)"
-printf '%-12s %5s %10s %13s %12s %9s %9s %9s %7s %8s\n' scenario conns "units/s" "unit req/s" "all req/s" "p50 ms" "p99 ms" "max ms" errors correct
+printf '%-12s %5s %10s %11s %10s %8s %8s %8s %6s %7s %11s %6s\n' scenario conns "units/s" "unit req/s" "all req/s" "p50 ms" "p99 ms" "max ms" errors correct "srv cpu ms" "idle"
 for run in "hello 1" "hello $many" "cycle 1" "cycle $many" "wrong-guess $many"; do
   set -- $run
-  printf '%-12s %5s %10s %13s %12s %9s %9s %9s %7s %8s\n' "$1" "$2" "$(field "$1" "$2" ops_per_s)" "$(field "$1" "$2" unit_requests_per_s)" \
+  printf '%-12s %5s %10s %11s %10s %8s %8s %8s %6s %7s %11s %6s\n' "$1" "$2" "$(field "$1" "$2" ops_per_s)" "$(field "$1" "$2" unit_requests_per_s)" \
     "$(field "$1" "$2" requests_per_s)" "$(field "$1" "$2" p50_ms)" "$(field "$1" "$2" p99_ms)" "$(field "$1" "$2" max_ms)" \
-    "$(field "$1" "$2" errors)" "$(field "$1" "$2" correct)"
+    "$(field "$1" "$2" errors)" "$(field "$1" "$2" correct)" "$(field "$1" "$2" server_cpu_ms_per_unit)" "$(field "$1" "$2" machine_idle_pct)%"
 done
 echo "units: hello = one request; cycle = start + read the code from the dev inbox + check; wrong-guess = one check."
 echo "unit req/s counts the requests a unit needs at the least (cycle: 3); all req/s also counts extra inbox polls"
-echo "made while a message was still on its way. p50/p99/max are per unit."
+echo "made while a message was still on its way. p50/p99/max are per unit. srv cpu ms = server CPU time per unit;"
+echo "idle = the machine's idle share during the window (near 0 % with neighbours busy means the figures are not clean)."
 echo
 echo "cycle ÷ hello, requests/s at $many connections: $(ratio "$(field cycle "$many" unit_requests_per_s)" "$(field hello "$many" requests_per_s)")  (target ≥ 0.2; counting 3 requests per cycle)"
 echo "cycle ÷ hello, requests/s at 1 connection:  $(ratio "$(field cycle 1 unit_requests_per_s)" "$(field hello 1 requests_per_s)")"

@@ -16,6 +16,7 @@ internal sealed class BenchOptions
           --checks N              wrong-guess: checks per verification (default 10; the first 5 are 422, then 429)
           --max-attempts N        wrong-guess: the server's attempt limit (default 5)
           --burst N               wrong-guess: parallel wrong checks per verification in the race check (default 50)
+          --server-pid PID        report the server's CPU time per unit of work (Linux /proc)
           --label TEXT            free text shown in the RESULT line
         """;
 
@@ -30,6 +31,7 @@ internal sealed class BenchOptions
     public int MaxAttempts { get; init; } = 5;
     public int Burst { get; init; } = 50;
     public string Label { get; init; } = "";
+    public int? ServerPid { get; init; }
 
     /// <summary>Parses the arguments, or returns null and an error message.</summary>
     public static BenchOptions? Parse(string[] args, out string? error)
@@ -69,6 +71,7 @@ internal sealed class BenchOptions
                 MaxAttempts = Int(values, "max-attempts", 5, 1, 100),
                 Burst = Int(values, "burst", 50, 1, 1000),
                 Label = Take(values, "label") ?? "",
+                ServerPid = values.ContainsKey("server-pid") ? Int(values, "server-pid", 0, 1, int.MaxValue) : null,
             };
             if (values.Count > 0)
             {

@@ -37,8 +37,11 @@ internal static class LoadRunner
         using var cancel = new CancellationTokenSource(options.Warmup + options.Duration + TimeSpan.FromSeconds(60));
         var errors = new ErrorLog();
         var window = new MeasureWindow(options.Warmup, options.Duration);
+        var cpu = new CpuSampler(options.ServerPid);
+        var sampling = cpu.SampleAsync(window, cancel.Token);
         var workers = Enumerable.Range(0, options.Connections).Select(_ => new WorkerContext(client, window, errors)).ToArray();
         await Task.WhenAll(workers.Select(w => Task.Run(() => LoopAsync(scenario, w, cancel.Token))));
+        await sampling;
 
         var total = new WorkerStats();
         foreach (var worker in workers)
@@ -49,7 +52,7 @@ internal static class LoadRunner
         // Collected rather than printed, so the figures come first and the verdicts under them.
         using var verdicts = new StringWriter();
         var correct = await scenario.VerifyAsync(client, total, verdicts, cancel.Token);
-        return new RunResult(options, scenario, total, errors.Lines.ToList(), correct, verdicts.ToString());
+        return new RunResult(options, scenario, total, errors.Lines.ToList(), correct, verdicts.ToString(), cpu);
     }
 
     private static async Task LoopAsync(IScenario scenario, WorkerContext worker, CancellationToken ct)

@@ -4,7 +4,7 @@ using Verigate.Bench.Scenarios;
 namespace Verigate.Bench;
 
 /// <summary>A finished run: prints the human table and one machine-readable RESULT line for bench/run.sh.</summary>
-internal sealed record RunResult(BenchOptions Options, IScenario Scenario, WorkerStats Total, IReadOnlyList<string> ErrorLines, bool Correct, string Verdicts)
+internal sealed record RunResult(BenchOptions Options, IScenario Scenario, WorkerStats Total, IReadOnlyList<string> ErrorLines, bool Correct, string Verdicts, CpuSampler Cpu)
 {
     public double OpsPerSecond => Total.Ops.Count / Options.Duration.TotalSeconds;
 
@@ -12,6 +12,9 @@ internal sealed record RunResult(BenchOptions Options, IScenario Scenario, Worke
 
     /// <summary>Throughput in requests a unit of work needs at the least (see <see cref="IScenario.RequestsPerOp"/>).</summary>
     public double UnitRequestsPerSecond => OpsPerSecond * Scenario.RequestsPerOp;
+
+    /// <summary>Server CPU milliseconds per unit of work over the window, or NaN without a server PID.</summary>
+    public double ServerCpuMsPerOp => Cpu.ServerCpu is { } s && Total.Ops.Count > 0 ? s.TotalMilliseconds / Total.Ops.Count : double.NaN;
 
     public void Print(TextWriter output)
     {
@@ -43,6 +46,10 @@ internal sealed record RunResult(BenchOptions Options, IScenario Scenario, Worke
             output.WriteLine($"  HTTP requests per {Scenario.OpName}: {(double)Total.RequestsTotal / Math.Max(1, Total.Counters[0] * (Scenario.OpName == "cycle" ? 1 : Options.ChecksPerVerification)):0.00}");
         }
 
+        var seconds = Options.Duration.TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU in the window: server {(Cpu.ServerCpu is { } s ? $"{s.TotalSeconds / seconds:0.00} cores, {ServerCpuMsPerOp:0.000} ms per {Scenario.OpName}" : "n/a (no --server-pid)")}; " +
+            $"driver {Cpu.DriverCpu.TotalSeconds / seconds:0.00} cores; machine idle {(Cpu.MachineIdle is { } idle ? $"{idle:P0}" : "n/a")}"));
         output.Write(Verdicts);
         output.WriteLine($"  failed {Scenario.OpName}s: {Total.FailedOps}, errors: {Total.Errors}, correctness: {(Correct ? "ok" : "FAILED")}");
         foreach (var line in ErrorLines)
@@ -54,7 +61,8 @@ internal sealed record RunResult(BenchOptions Options, IScenario Scenario, Worke
         var inv = CultureInfo.InvariantCulture;
         output.Write(string.Create(inv, $"RESULT scenario={Scenario.Name} connections={Options.Connections} ops={ops.Count} ops_per_s={OpsPerSecond:0.0} requests_per_s={RequestsPerSecond:0.0} unit_requests_per_s={UnitRequestsPerSecond:0.0} "));
         output.Write(string.Create(inv, $"p50_ms={Ms(ops.PercentileMicros(0.50))} p90_ms={Ms(ops.PercentileMicros(0.90))} p99_ms={Ms(ops.PercentileMicros(0.99))} max_ms={Ms(ops.MaxMicros)} "));
-        output.Write(string.Create(inv, $"req_p50_ms={Ms(requests.PercentileMicros(0.50))} req_p99_ms={Ms(requests.PercentileMicros(0.99))} errors={Total.Errors} correct={(Correct ? "yes" : "no")}"));
+        output.Write(string.Create(inv, $"req_p50_ms={Ms(requests.PercentileMicros(0.50))} req_p99_ms={Ms(requests.PercentileMicros(0.99))} errors={Total.Errors} correct={(Correct ? "yes" : "no")} "));
+        output.Write(string.Create(inv, $"server_cpu_ms_per_unit={ServerCpuMsPerOp:0.000} driver_cpu_cores={Cpu.DriverCpu.TotalSeconds / Options.Duration.TotalSeconds:0.00} machine_idle_pct={(Cpu.MachineIdle ?? double.NaN) * 100:0}"));
         output.WriteLine(Options.Label.Length > 0 ? " label=" + Options.Label : "");
     }
 
