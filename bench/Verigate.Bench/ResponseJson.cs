@@ -33,8 +33,9 @@ internal static class ResponseJson
     /// <summary>
     /// Copies the code of the newest development-inbox message (the array's first element) into
     /// <paramref name="destination"/> and returns its length, or 0 while the message has not arrived. The SMS body
-    /// ends with the origin-bound line <c>@host #123456</c>; '#' and digits are never escaped in JSON, so the raw
-    /// (still escaped) string bytes can be searched as they are.
+    /// ends with the origin-bound line <c>@host #123456</c>; the email text has the code alone on a line indented by
+    /// four spaces. '#', spaces and digits are never escaped in JSON, so the raw (still escaped) string bytes can be
+    /// searched as they are.
     /// </summary>
     public static int InboxCode(ReadOnlySpan<byte> json, Span<byte> destination)
     {
@@ -46,12 +47,14 @@ internal static class ResponseJson
 
         var body = reader.ValueSpan;
         var hash = body.LastIndexOf((byte)'#');
-        if (hash < 0)
+        var indent = body.IndexOf("    "u8);
+        var start = hash >= 0 ? hash + 1 : indent >= 0 ? indent + 4 : -1;
+        if (start < 0)
         {
             return 0;
         }
 
-        var digits = body[(hash + 1)..];
+        var digits = body[start..];
         var length = digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
         length = length < 0 ? digits.Length : length;
         if (length == 0 || length > destination.Length)

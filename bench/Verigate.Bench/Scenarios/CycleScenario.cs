@@ -94,7 +94,7 @@ internal sealed class CycleScenario(BenchOptions options) : IScenario
                 return 0;
             }
 
-            await Task.Delay(Math.Min(8, attempt == 0 ? 0 : 1 << ((attempt - 1) / 2)), ct);
+            await Task.Delay(attempt == 0 ? 0 : attempt >= 7 ? 8 : 1 << ((attempt - 1) / 2), ct);
         }
     }
 }
