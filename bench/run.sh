@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Verigate's HTTP benchmark, end to end: builds Release, starts the hello-world baseline and Verigate (fresh data
+# directory, raised send limits, SQLite synchronous=NORMAL), runs every scenario, prints the figures and the
+# ratios, and stops both servers. See docs/benchmarks.md.
+#
+#   bench/run.sh                      # ≈ 2 minutes: builds, 15 s pre-warm, 5 runs × (10 s + 3 s warm-up), race probes
+#   DURATION=30 WARMUP=5 bench/run.sh # longer runs for the record
+#
+# Environment: DURATION, WARMUP (seconds), CONNECTIONS (the "many" level, default 64), HELLO_PORT (5181),
+# VERIGATE_PORT (5180), SYNCHRONOUS (Normal|Full), CHANNEL (sms|email), PREWARM (seconds per scenario before
+# the measured runs, default 5; 0 = none), NO_BUILD=1 to reuse the last build.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+duration=${DURATION:-10}
+warmup=${WARMUP:-3}
+many=${CONNECTIONS:-64}
+hello_port=${HELLO_PORT:-5181}
+verigate_port=${VERIGATE_PORT:-5180}
+synchronous=${SYNCHRONOUS:-Normal}
+channel=${CHANNEL:-sms}
+# Far above any run's volume: the benchmark measures the work, not the limiter's refusals.
+raised_limit=100000000
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/verigate-bench.XXXXXX")
+results="$work/results.txt"
+api_key="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_servers() {
+  for name in verigate hello; do
+    if [[ -f "$work/$name.pid" ]]; then
+      local pid
+      pid=$(cat "$work/$name.pid")
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+      rm -f "$work/$name.pid"
+    fi
+  done
+}
+
+cleanup() {
+  local status=$?
+  stop_servers
+  if [[ $status -ne 0 ]]; then
+    echo "bench/run.sh failed (exit $status); server logs kept in $work" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+wait_ready() { # name port
+  for _ in $(seq 1 300); do
+    if port_open "$2"; then return 0; fi
+    if ! kill -0 "$(cat "$work/$1.pid")" 2>/dev/null; then
+      echo "$1 exited during start-up:" >&2; tail -n 30 "$work/$1.log" >&2; return 1
+    fi
+    sleep 0.1
+  done
+  echo "$1 did not listen on port $2 within 30 s" >&2
+  return 1
+}
+
+for port in "$hello_port" "$verigate_port"; do
+  if port_open "$port"; then
+    echo "Port $port is already in use; set HELLO_PORT / VERIGATE_PORT to free ports." >&2
+    exit 1
+  fi
+done
+
+if [[ "${NO_BUILD:-0}" != 1 ]]; then
+  echo "== building Release"
+  for project in src/Verigate.Server bench/Verigate.Bench bench/Verigate.Bench.Hello; do
+    dotnet build "$root/$project" -c Release -nologo -v q | grep -Ev '^\s*$|Time Elapsed|Build succeeded|0 Warning|0 Error' || true
+  done
+fi
+
+server_dir="$root/src/Verigate.Server/bin/Release/net10.0"
+hello_dir="$root/bench/Verigate.Bench.Hello/bin/Release/net10.0"
+bench_dll="$root/bench/Verigate.Bench/bin/Release/net10.0/Verigate.Bench.dll"
+
+echo "== starting hello baseline on 127.0.0.1:$hello_port"
+cd "$hello_dir"
+Logging__LogLevel__Default=Warning ./Verigate.Bench.Hello --urls "http://127.0.0.1:$hello_port" >"$work/hello.log" 2>&1 &
+echo $! >"$work/hello.pid"
+cd "$root"
+
+echo "== starting Verigate on 127.0.0.1:$verigate_port (data in $work/data, Storage:Synchronous=$synchronous, send limits raised to $raised_limit)"
+cd "$server_dir"
+env \
+  Verigate__DataDirectory="$work/data" \
+  Verigate__PublicBaseUrl="http://127.0.0.1:$verigate_port" \
+  VerifyApi__Keys__bench="$api_key" \
+  Storage__Synchronous="$synchronous" \
+  Logging__LogLevel__Default=Warning \
+  RateLimits__SendsPerDestination__Count=$raised_limit \
+  RateLimits__SendsPerPhonePrefix__Count=$raised_limit \
+  RateLimits__SendsPerApiKey__Count=$raised_limit \
+  RateLimits__SendsPerIp__Count=$raised_limit \
+  RateLimits__SendsPerAccount__Count=$raised_limit \
+  ./Verigate.Server --urls "http://127.0.0.1:$verigate_port" >"$work/verigate.log" 2>&1 &
+echo $! >"$work/verigate.pid"
+cd "$root"
+
+wait_ready hello "$hello_port"
+wait_ready verigate "$verigate_port"
+
+failures=0
+bench() { # scenario connections url server-pid
+  echo
+  echo "== $1 at $2 connection(s)"
+  if ! dotnet "$bench_dll" "$1" --url "$3" --connections "$2" --duration "$duration" --warmup "$warmup" \
+      --api-key "$api_key" --channel "$channel" --server-pid "$4" | tee -a "$results"; then
+    failures=$((failures + 1))
+  fi
+}
+
+hello_url="http://127.0.0.1:$hello_port"
+verigate_url="http://127.0.0.1:$verigate_port"
+# A freshly started server spends its first seconds compiling (tiered JIT: libclrjit.so was ~17 % of the server's
+# samples 4-10 s after start), which the per-run warm-up alone does not cover for the first Verigate run.
+prewarm=${PREWARM:-5}
+if [[ "$prewarm" != 0 ]]; then
+  echo "== pre-warming both servers for ${prewarm} s per scenario (not reported)"
+  for args in "hello --url http://127.0.0.1:$hello_port" "cycle --url http://127.0.0.1:$verigate_port" "wrong-guess --url http://127.0.0.1:$verigate_port"; do
+    # shellcheck disable=SC2086
+    dotnet "$bench_dll" $args --connections 16 --duration "$prewarm" --warmup 0 --api-key "$api_key" --channel "$channel" >/dev/null \
+      || echo "   pre-warm run '$args' reported errors" >&2
+  done
+fi
+
+hello_pid=$(cat "$work/hello.pid")
+verigate_pid=$(cat "$work/verigate.pid")
+bench hello 1 "$hello_url" "$hello_pid"
+bench hello "$many" "$hello_url" "$hello_pid"
+bench cycle 1 "$verigate_url" "$verigate_pid"
+bench cycle "$many" "$verigate_url" "$verigate_pid"
+bench wrong-guess "$many" "$verigate_url" "$verigate_pid"
+
+stop_servers
+
+# field NAME from the RESULT line of SCENARIO at CONNECTIONS
+field() { grep "^RESULT scenario=$1 connections=$2 " "$results" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$3=//p"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
+
+echo
+echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${duration} s measured + ${warmup} s warm-up per run,"
+echo "   SQLite synchronous=$synchronous (WAL), send limits raised to $raised_limit, channel=$channel, dev inbox delivery)"
+printf '%-12s %5s %10s %11s %10s %8s %8s %8s %6s %7s %11s %6s\n' scenario conns "units/s" "unit req/s" "all req/s" "p50 ms" "p99 ms" "max ms" errors correct "srv cpu ms" "idle"
+for run in "hello 1" "hello $many" "cycle 1" "cycle $many" "wrong-guess $many"; do
+  set -- $run
+  printf '%-12s %5s %10s %11s %10s %8s %8s %8s %6s %7s %11s %6s\n' "$1" "$2" "$(field "$1" "$2" ops_per_s)" "$(field "$1" "$2" unit_requests_per_s)" \
+    "$(field "$1" "$2" requests_per_s)" "$(field "$1" "$2" p50_ms)" "$(field "$1" "$2" p99_ms)" "$(field "$1" "$2" max_ms)" \
+    "$(field "$1" "$2" errors)" "$(field "$1" "$2" correct)" "$(field "$1" "$2" server_cpu_ms_per_unit)" "$(field "$1" "$2" machine_idle_pct)%"
+done
+echo "units: hello = one request; cycle = start + read the code from the dev inbox + check; wrong-guess = one check."
+echo "unit req/s counts the requests a unit needs at the least (cycle: 3); all req/s also counts extra inbox polls"
+echo "made while a message was still on its way. p50/p99/max are per unit. srv cpu ms = server CPU time per unit;"
+echo "idle = the machine's idle share during the window (near 0 % with neighbours busy means the figures are not clean)."
+echo
+echo "cycle ÷ hello, requests/s at $many connections: $(ratio "$(field cycle "$many" unit_requests_per_s)" "$(field hello "$many" requests_per_s)")  (target ≥ 0.2; counting 3 requests per cycle)"
+echo "cycle ÷ hello, requests/s at 1 connection:  $(ratio "$(field cycle 1 unit_requests_per_s)" "$(field hello 1 requests_per_s)")"
+echo "wrong-guess checks/s ÷ hello requests/s at $many connections: $(ratio "$(field wrong-guess "$many" ops_per_s)" "$(field hello "$many" requests_per_s)")"
+echo "targets: cycle ≥ 3000/s at $many connections with p99 < 20 ms; wrong-guess ≥ 8000 checks/s with exact attempt counts"
+
+if [[ $failures -gt 0 ]]; then
+  echo "$failures run(s) reported errors or failed a correctness check (see above)" >&2
+  exit 1
+fi
