@@ -115,6 +115,27 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
     }
 
     [Fact]
+    public async Task An_idempotency_key_replays_on_the_other_instance_and_sends_once()
+    {
+        var to = NewPhone();
+        var key = Guid.NewGuid().ToString("N");
+        var ids = new List<string>();
+        foreach (var server in new[] { A, B, A })
+        {
+            using var api = server.Integrator();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/verifications") { Content = JsonContent.Create(new { to, channel = "sms" }) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await api.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            ids.Add((await response.JsonAsync()).Str("id"));
+        }
+
+        Assert.Single(ids.Distinct());
+        Assert.Single(await B.WaitForMessagesAsync(to));
+        Assert.Equal(1L, await pair.Database.ScalarAsync<long>($"SELECT count(*) FROM outbox WHERE destination = '{to}'"));
+    }
+
+    [Fact]
     public void Each_instance_leases_its_own_node_id()
     {
         var a = A.Services.GetRequiredService<OpenedStore>().NodeId;
