@@ -26,6 +26,21 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_id_set_twice_is_refused_for_the_second_instance_and_free_again_after_the_first_stops()
+    {
+        var settings = TwoInstances.Settings(_database, more: new Dictionary<string, string?> { ["Verigate:NodeId"] = "5" });
+        var first = new VerigateTestServer(settings);
+
+        var e = Assert.ThrowsAny<Exception>(() => new VerigateTestServer(settings));
+        Assert.Contains("Verigate:NodeId 5 is in use", Flatten(e), StringComparison.Ordinal);
+
+        await first.DisposeAsync();
+        await using var second = new VerigateTestServer(settings);
+        Assert.Equal(5, Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Hosting.OpenedStore>(second.Services).NodeId);
+    }
+
+    [Fact]
     public void An_unreachable_database_stops_the_start_with_host_and_port_but_no_password()
     {
         var settings = new Dictionary<string, string?>(TwoInstances.Settings(_database))
