@@ -35,7 +35,7 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     /// </summary>
     public static async Task<PostgresStore> OpenAsync(string connectionString, bool applyMigrations, IOutboxSignal signal, CancellationToken ct)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = CreateDataSource(connectionString);
         try
         {
             await using var connection = await OpenCheckedAsync(dataSource, ct);
@@ -63,7 +63,7 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     /// <summary>Applies the pending migrations (the <c>migrate</c> command); returns how many ran.</summary>
     public static async Task<int> MigrateAsync(string connectionString, CancellationToken ct)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = CreateDataSource(connectionString);
         await using var connection = await OpenCheckedAsync(dataSource, ct);
         return await MigrateLockedAsync(connection, ct);
     }
@@ -73,6 +73,14 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         return $"{b.Host ?? "localhost"}:{b.Port}/{b.Database ?? b.Username} as {b.Username ?? "(default user)"}";
+    }
+
+    /// <summary>Names the connections "verigate" unless configured otherwise, so they are easy to find in pg_stat_activity.</summary>
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.ApplicationName ??= "verigate";
+        return NpgsqlDataSource.Create(builder);
     }
 
     public async ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct)
