@@ -10,8 +10,12 @@ public sealed class VerigateOptions
 
     public string ProductName { get; set; } = "Verigate";
 
-    /// <summary>0-1023, unique per running instance: part of every user and device id.</summary>
-    public int NodeId { get; set; }
+    /// <summary>
+    /// 0-1023, unique per running instance: part of every user and device id. Unset: 0 on SQLite (one instance);
+    /// on PostgreSQL a free id is leased from the database at start-up. Set on PostgreSQL: that id is leased, and
+    /// the instance refuses to start if another running instance holds it.
+    /// </summary>
+    public int? NodeId { get; set; }
 
     /// <summary>Where the SQLite file, the code-hash key and the Data Protection keys live by default.</summary>
     public string DataDirectory { get; set; } = "data";

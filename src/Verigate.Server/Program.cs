@@ -14,6 +14,11 @@ builder.Services
 
 var app = builder.Build();
 
+if (MigrateCommand.Matches(args))
+{
+    return await MigrateCommand.RunAsync(app.Services, Console.Out, Console.Error);
+}
+
 if (ApiKeyCommand.Matches(args))
 {
     return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);

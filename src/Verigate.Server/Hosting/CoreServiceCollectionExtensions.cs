@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Verigate.Core;
 using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Challenges;
@@ -17,7 +15,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddVerigateCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SnowflakeIdGenerator(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerigateOptions>>().Value.NodeId));
+        // The node id comes with the store: on PostgreSQL it is leased there, so two instances never share one.
+        services.AddSingleton(sp => new SnowflakeIdGenerator(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OpenedStore>().NodeId));
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<SendLimits>();

@@ -1,20 +1,32 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
-using Verigate.Core.Storage;
 using Verigate.Delivery;
+using Verigate.Storage.Postgres;
 
 namespace Verigate.Server.Hosting;
 
 /// <summary>
 /// Opens the store before anything else starts (so migrations, key checks and bad settings fail the start, not
-/// the first request), and says loudly when messages only go to the development inbox.
+/// the first request), makes sure a shared key ring exists, and says loudly when messages only go to the
+/// development inbox.
 /// </summary>
-internal sealed partial class StartupChecks(IServiceProvider services, IOptions<DeliveryOptions> delivery, IOptions<VerigateOptions> verigate, ILogger<StartupChecks> logger)
+internal sealed partial class StartupChecks(
+    IServiceProvider services, IOptions<DeliveryOptions> delivery, IOptions<VerigateOptions> verigate, ILogger<StartupChecks> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<IStore>();
+        var opened = services.GetRequiredService<OpenedStore>();
+        if (opened.Postgres is { } postgres)
+        {
+            // Instances starting together on an empty key ring would each create a first key and then fail to
+            // read each other's protected codes until their next ring refresh. Creating (or loading) the key
+            // under a database lock gives every instance the same ring from the first request.
+            var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Verigate.Startup.KeyRing");
+            new PostgresXmlRepository(postgres.DataSource).WithKeyRingLock(() => protector.Unprotect(protector.Protect("ready")));
+        }
+
         if (delivery.Value.UsesDevInbox)
         {
             LogDevInbox(logger, new Uri(verigate.Value.PublicBase, "dev/inbox"));

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Verigate.Server.Hosting;
 
 /// <summary>Where data lives (configuration section <c>Storage</c>).</summary>
@@ -5,25 +7,47 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
     public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
+    /// <summary><c>Sqlite</c> (one instance, embedded) or <c>Postgres</c> (any number of instances on one database).</summary>
     public string Provider { get; set; } = Sqlite;
 
-    /// <summary>Defaults to <c>Data Source={Verigate:DataDirectory}/verigate.db</c>.</summary>
+    /// <summary>
+    /// SQLite: defaults to <c>Data Source={Verigate:DataDirectory}/verigate.db</c>. PostgreSQL: required, an Npgsql
+    /// connection string such as <c>Host=db;Port=5432;Database=verigate;Username=verigate;Password=…</c>.
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>SQLite durability: Normal (survives a crash of the process) or Full (also survives power loss).</summary>
     public Storage.Sqlite.SqliteSynchronous Synchronous { get; set; } = Storage.Sqlite.SqliteSynchronous.Normal;
+
+    /// <summary>
+    /// PostgreSQL: apply pending schema migrations at start-up (under a database lock, so instances starting
+    /// together are safe). When false, an instance refuses a database that is behind; run the <c>migrate</c> command.
+    /// SQLite always migrates: its file has one owner.
+    /// </summary>
+    public bool ApplyMigrations { get; set; } = true;
 
     /// <summary>How long ended challenges, their timelines and sent outbox rows are kept.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
     public IEnumerable<string> Validate()
     {
-        if (!string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (!IsPostgres && !string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            yield return $"Storage:Provider '{Provider}' is not supported by this build; use 'Sqlite'.";
+            yield return $"Storage:Provider '{Provider}' is not supported; use 'Sqlite' or 'Postgres'.";
+        }
+
+        if (IsPostgres)
+        {
+            foreach (var problem in ValidatePostgresConnectionString())
+            {
+                yield return problem;
+            }
         }
 
         if (Retention < TimeSpan.FromHours(1))
@@ -34,6 +58,35 @@ public sealed class StorageOptions
         if (MaintenanceInterval < TimeSpan.FromSeconds(1))
         {
             yield return "Storage:MaintenanceInterval must be at least 00:00:01.";
+        }
+    }
+
+    private IEnumerable<string> ValidatePostgresConnectionString()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return "Storage:ConnectionString is required when Storage:Provider is 'Postgres' " +
+                         "(for example Host=db.internal;Port=5432;Database=verigate;Username=verigate;Password=...).";
+            yield break;
+        }
+
+        string? error = null;
+        try
+        {
+            if (string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(ConnectionString).Host))
+            {
+                error = "Storage:ConnectionString must name a Host for PostgreSQL.";
+            }
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the bad keyword, never the value: a password must not reach the log.
+            error = "Storage:ConnectionString is not a valid Npgsql connection string: " + e.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return error;
         }
     }
 }

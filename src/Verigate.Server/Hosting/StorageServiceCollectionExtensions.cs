@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.Challenges;
+using Verigate.Core.Storage;
 using Verigate.Server.Maintenance;
 using Verigate.Server.Secrets;
+using Verigate.Storage.Postgres;
 
 namespace Verigate.Server.Hosting;
 
@@ -17,15 +19,20 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => CodeHashKeyLoader.Load(
             sp.GetRequiredService<CodePolicyOptions>(), sp.GetRequiredService<IOptions<VerigateOptions>>().Value));
         services.AddSingleton(StoreFactory.Open);
+        services.AddSingleton<IStore>(sp => sp.GetRequiredService<OpenedStore>().Store);
 
-        // Data Protection keys live beside the data (read from options when first needed, so tests and
-        // operators can move the data directory with configuration alone).
+        // Data Protection keys protect re-deliverable codes, so every instance must hold the same ring: on
+        // PostgreSQL it lives in the shared database; on SQLite (one instance) beside the data. Read from options
+        // when first needed, so tests and operators can move things with configuration alone.
         services.AddDataProtection().SetApplicationName("Verigate");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<VerigateOptions>, ILoggerFactory>((o, verigate, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(verigate.Value.DataDirectory, "keys")), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<VerigateOptions>, IOptions<StorageOptions>, IServiceProvider, ILoggerFactory>(
+            (o, verigate, storage, sp, logs) => o.XmlRepository = storage.Value.IsPostgres
+                ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(verigate.Value.DataDirectory, "keys")), logs));
         services.AddSingleton<ICodeVault, DataProtectionCodeVault>();
 
         services.AddHostedService<StartupChecks>();
+        services.AddHostedService<NodeLeaseService>();
         services.AddHostedService<MaintenanceService>();
         return services;
     }

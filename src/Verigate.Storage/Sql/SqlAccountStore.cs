@@ -50,22 +50,12 @@ internal sealed class SqlAccountStore(SqlSession s) : IAccountStore
             .With("@user", userId)
             .ListAsync(r => new Contact(r.GetInt64(0), r.GetInt64(1), new Destination(ParseChannel(r.GetString(2)), r.GetString(3)), r.GetInt32(4) == 1, r.Time(5)), ct);
 
-    public async Task<bool> TryMarkContactVerifiedAsync(long userId, Destination destination, DateTimeOffset at, CancellationToken ct)
-    {
-        try
-        {
-            var changed = await s.Command(
+    public Task<bool> TryMarkContactVerifiedAsync(long userId, Destination destination, DateTimeOffset at, CancellationToken ct) =>
+        s.TryUniqueWriteAsync(async () => await s.Command(
                     "UPDATE contacts SET verified = 1, verified_at = @at WHERE user_id = @user AND channel = @channel AND value = @value " +
                     "AND NOT EXISTS (SELECT 1 FROM contacts WHERE channel = @channel AND value = @value AND verified = 1 AND user_id <> @user)")
                 .With("@at", DbTime.Of(at)).With("@user", userId).With("@channel", destination.Channel.ToWire()).With("@value", destination.Value)
-                .ExecuteNonQueryAsync(ct);
-            return changed > 0;
-        }
-        catch (DbException e) when (s.Dialect.IsUniqueViolation(e))
-        {
-            return false;
-        }
-    }
+                .ExecuteNonQueryAsync(ct) > 0);
 
     internal static Channel ParseChannel(string wire) =>
         ChannelNames.TryParse(wire, out var channel) ? channel : throw new FormatException($"Unknown channel '{wire}' in the store.");

@@ -2,7 +2,11 @@ using Verigate.Core.Storage;
 
 namespace Verigate.Storage.Sql;
 
-/// <summary>Cleanup in bounded batches, so a large backlog never holds the writer for long.</summary>
+/// <summary>
+/// Cleanup in bounded batches, so a large backlog never holds the writer for long. On PostgreSQL the batch skips
+/// rows other transactions hold (another instance's cleanup, a rate-limit charge in flight) instead of waiting
+/// on them: they are taken at the next run.
+/// </summary>
 internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
 {
     public async Task<int> RunBatchAsync(DateTimeOffset now, TimeSpan retention, int batchSize, CancellationToken ct)
@@ -13,20 +17,20 @@ internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
 
         // Expired challenges end, and their re-delivery ciphertext is erased.
         touched += await Batch("UPDATE challenges SET status = 'expired', protected_code = NULL, ended_at = @now WHERE id IN " +
-                               "(SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch)", ct,
+                               $"(SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@now", nowMs), ("@batch", batchSize));
-        touched += await Batch("DELETE FROM deliveries WHERE challenge_id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch)", ct,
+        touched += await Batch($"DELETE FROM deliveries WHERE challenge_id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
-        touched += await Batch("DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch)", ct,
+        touched += await Batch($"DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
-        touched += await Batch("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND finished_at < @cutoff LIMIT @batch)", ct,
+        touched += await Batch($"DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND finished_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
-        touched += await Batch("DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE tat < @now LIMIT @batch)", ct,
+        touched += await Batch($"DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE tat < @now LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@now", nowMs), ("@batch", batchSize));
         touched += await Batch("DELETE FROM idempotency WHERE created_at < @cutoff AND (scope, key) IN " +
-                               "(SELECT scope, key FROM idempotency WHERE created_at < @cutoff LIMIT @batch)", ct,
+                               $"(SELECT scope, key FROM idempotency WHERE created_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", DbTime.Of(now - TimeSpan.FromHours(24))), ("@batch", batchSize));
-        touched += await Batch("DELETE FROM dev_messages WHERE id IN (SELECT id FROM dev_messages WHERE created_at < @cutoff LIMIT @batch)", ct,
+        touched += await Batch($"DELETE FROM dev_messages WHERE id IN (SELECT id FROM dev_messages WHERE created_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
         return touched;
     }

@@ -50,6 +50,9 @@ public static class SqlMigrator
         return count;
     }
 
+    /// <summary>The versions this build ships, to tell whether a database is behind.</summary>
+    public static IEnumerable<int> Versions(Assembly assembly, string resourcePrefix) => Scripts(assembly, resourcePrefix).Select(s => s.Version);
+
     private static IEnumerable<(int Version, string Resource)> Scripts(Assembly assembly, string prefix) =>
         assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))

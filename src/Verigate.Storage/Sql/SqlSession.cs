@@ -47,6 +47,22 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);
 
+    /// <summary>
+    /// Runs a write that may hit a unique index when another transaction got there first; such a conflict is an
+    /// expected outcome (false), not an error, and the session stays usable afterwards.
+    /// </summary>
+    internal virtual async Task<bool> TryUniqueWriteAsync(Func<Task<bool>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (DbException e) when (dialect.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
     protected abstract ValueTask CommitCoreAsync(CancellationToken ct);
 
     protected abstract ValueTask RollbackCoreAsync();

@@ -1,0 +1,22 @@
+using System.Data.Common;
+using Npgsql;
+using Verigate.Storage.Sql;
+
+namespace Verigate.Storage.Postgres;
+
+/// <summary>PostgreSQL: many writers at once, so rows that decide a limit are locked explicitly.</summary>
+internal sealed class PostgresDialect : SqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    // FOR UPDATE cannot lock a row that does not exist yet: two first charges of a new key would both read
+    // "nothing" and both pass. Inserting a placeholder first (tat 0 reads as "no state") gives every charge a
+    // row to lock; the second statement takes a fresh snapshot, so it also sees a row another transaction
+    // committed while this one waited on the unique index.
+    public override string SelectRateLimitForUpdate =>
+        "INSERT INTO rate_limits (key, tat) VALUES (@key, 0) ON CONFLICT (key) DO NOTHING; SELECT tat FROM rate_limits WHERE key = @key FOR UPDATE";
+
+    public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
+    public override bool IsUniqueViolation(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

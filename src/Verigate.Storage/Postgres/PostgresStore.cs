@@ -1,0 +1,158 @@
+using System.Net.Sockets;
+using Npgsql;
+using Verigate.Core.Outbox;
+using Verigate.Core.Storage;
+using Verigate.Storage.Sql;
+
+namespace Verigate.Storage.Postgres;
+
+/// <summary>
+/// The scale-out store: any number of Verigate instances share one PostgreSQL database. Correctness under
+/// concurrency comes from conditional UPDATEs, row locks (rate limits) and SKIP LOCKED (outbox claims), not
+/// from a single writer, so write sessions run in parallel.
+/// </summary>
+public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
+{
+    /// <summary>Advisory lock key for schema changes ("verigate" in ASCII): instances starting together migrate one at a time.</summary>
+    internal const long MigrationLockKey = 0x7665726967617465;
+
+    private const string MigrationPrefix = "Verigate.Storage.Postgres.Migrations.";
+
+    private readonly IOutboxSignal _signal;
+
+    private PostgresStore(NpgsqlDataSource dataSource, IOutboxSignal signal)
+    {
+        DataSource = dataSource;
+        _signal = signal;
+    }
+
+    /// <summary>The pool every session, the key ring and the node lease draw connections from.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// Connects and, when <paramref name="applyMigrations"/> is set, brings the schema up to date under an
+    /// advisory lock; otherwise refuses a database whose schema is behind this build.
+    /// </summary>
+    public static async Task<PostgresStore> OpenAsync(string connectionString, bool applyMigrations, IOutboxSignal signal, CancellationToken ct)
+    {
+        var dataSource = CreateDataSource(connectionString);
+        try
+        {
+            await using var connection = await OpenCheckedAsync(dataSource, ct);
+            var pending = applyMigrations ? 0 : await PendingMigrationsAsync(connection, ct);
+            if (applyMigrations)
+            {
+                await MigrateLockedAsync(connection, ct);
+            }
+            else if (pending > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL database at {Describe(connectionString)} lacks {pending} schema migration(s) of this build, and " +
+                    "Storage:ApplyMigrations is false. Run 'Verigate.Server migrate' first.");
+            }
+
+            return new PostgresStore(dataSource, signal);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Applies the pending migrations (the <c>migrate</c> command); returns how many ran.</summary>
+    public static async Task<int> MigrateAsync(string connectionString, CancellationToken ct)
+    {
+        await using var dataSource = CreateDataSource(connectionString);
+        await using var connection = await OpenCheckedAsync(dataSource, ct);
+        return await MigrateLockedAsync(connection, ct);
+    }
+
+    /// <summary>"host:port/database as user" without the password, for messages an operator reads.</summary>
+    public static string Describe(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{b.Host ?? "localhost"}:{b.Port}/{b.Database ?? b.Username} as {b.Username ?? "(default user)"}";
+    }
+
+    /// <summary>Names the connections "verigate" unless configured otherwise, so they are easy to find in pg_stat_activity.</summary>
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.ApplicationName ??= "verigate";
+        return NpgsqlDataSource.Create(builder);
+    }
+
+    public async ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct)
+    {
+        var connection = await DataSource.OpenConnectionAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+            return new PostgresSession(connection, transaction, _signal);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) =>
+        new PostgresSession(await DataSource.OpenConnectionAsync(ct), null, _signal);
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    public void Dispose() => DataSource.Dispose();
+
+    private static async Task<NpgsqlConnection> OpenCheckedAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        try
+        {
+            return await dataSource.OpenConnectionAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            // Npgsql's messages never contain the password; the connection string would.
+            throw new InvalidOperationException(
+                $"Cannot connect to PostgreSQL at {Describe(dataSource.ConnectionString)} (Storage:ConnectionString): {e.Message}", e);
+        }
+    }
+
+    private static async Task<int> MigrateLockedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            lockCommand.Parameters.AddWithValue("key", MigrationLockKey);
+            await lockCommand.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            return await SqlMigrator.ApplyAsync(connection, typeof(PostgresStore).Assembly, MigrationPrefix, ct);
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", MigrationLockKey);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<int> PendingMigrationsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection);
+        var applied = new HashSet<int>();
+        if (await exists.ExecuteScalarAsync(ct) is true)
+        {
+            await using var versions = new NpgsqlCommand("SELECT version FROM schema_migrations", connection);
+            await using var reader = await versions.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+
+        return SqlMigrator.Versions(typeof(PostgresStore).Assembly, MigrationPrefix).Count(v => !applied.Contains(v));
+    }
+}

@@ -1,0 +1,116 @@
+using Npgsql;
+using Verigate.Core.Storage;
+using Verigate.Storage.Postgres;
+
+namespace Verigate.Storage.Tests;
+
+/// <summary>
+/// The store specification on PostgreSQL: one fresh database for the class, emptied before each test. Fails
+/// (never skips) when no PostgreSQL was started for the tests.
+/// </summary>
+public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecification, IClassFixture<PostgresDatabase>
+{
+    private PostgresStore? _store;
+
+    protected override async Task<IStore> CreateStoreAsync()
+    {
+        _store = await PostgresStore.OpenAsync(database.ConnectionString, applyMigrations: true, Signal, CancellationToken.None);
+        await using var truncate = _store.DataSource.CreateCommand(
+            "TRUNCATE accounts, contacts, devices, sessions, challenges, outbox, deliveries, dev_messages, rate_limits, audit_events, " +
+            "api_keys, idempotency, settings, node_leases, data_protection_keys");
+        await truncate.ExecuteNonQueryAsync();
+        return _store;
+    }
+
+    protected override async Task DisposeStoreAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Migrations_run_once_even_when_instances_start_together()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresStore.MigrateAsync(database.ConnectionString, CancellationToken.None)));
+        Assert.All(results, applied => Assert.Equal(0, applied));
+        await using var count = _store!.DataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_fresh_database_is_migrated_by_parallel_starts_without_errors()
+    {
+        var fresh = new PostgresDatabase();
+        await fresh.InitializeAsync();
+        var stores = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            PostgresStore.OpenAsync(fresh.ConnectionString, applyMigrations: true, Signal, CancellationToken.None)));
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        await fresh.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Without_migrations_a_behind_database_refuses_to_open_and_names_the_migrate_command()
+    {
+        var fresh = new PostgresDatabase();
+        await fresh.InitializeAsync();
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            PostgresStore.OpenAsync(fresh.ConnectionString, applyMigrations: false, Signal, CancellationToken.None));
+        Assert.Contains("migrate", e.Message, StringComparison.Ordinal);
+        await fresh.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_fails_with_host_and_port_but_no_password()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = 1, Username = "verigate", Password = "s3cret-password", Database = "verigate", Timeout = 2,
+        }.ConnectionString;
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            PostgresStore.OpenAsync(connectionString, applyMigrations: true, Signal, CancellationToken.None));
+        Assert.Contains("127.0.0.1:1", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-password", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Node_ids_are_leased_to_one_instance_at_a_time()
+    {
+        var first = await PostgresNodeLease.TryAcquireAsync(_store!.DataSource, null, 1023, "a", TimeSpan.FromMinutes(1), CancellationToken.None);
+        var second = await PostgresNodeLease.TryAcquireAsync(_store.DataSource, null, 1023, "b", TimeSpan.FromMinutes(1), CancellationToken.None);
+        var taken = await PostgresNodeLease.TryAcquireAsync(_store.DataSource, first!.NodeId, 1023, "c", TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.NotEqual(first.NodeId, second!.NodeId);
+        Assert.Null(taken);
+        Assert.True(await first.RenewAsync(CancellationToken.None));
+
+        await first.ReleaseAsync(CancellationToken.None);
+        var again = await PostgresNodeLease.TryAcquireAsync(_store.DataSource, first.NodeId, 1023, "c", TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(first.NodeId, again!.NodeId);
+        Assert.False(await first.RenewAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Parallel_node_leases_never_share_an_id()
+    {
+        var leases = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            PostgresNodeLease.TryAcquireAsync(_store!.DataSource, null, 1023, "owner-" + i, TimeSpan.FromMinutes(1), CancellationToken.None)));
+        Assert.Equal(10, leases.Select(l => l!.NodeId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_data_protection_key_ring_is_shared_through_the_database()
+    {
+        var repository = new PostgresXmlRepository(_store!.DataSource);
+        repository.StoreElement(new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "k1")), "key-k1");
+        repository.StoreElement(new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "k1")), "key-k1");
+        var other = new PostgresXmlRepository(_store.DataSource);
+        var element = Assert.Single(other.GetAllElements());
+        Assert.Equal("k1", element.Attribute("id")!.Value);
+    }
+}

@@ -1,0 +1,527 @@
+using System.Collections.Concurrent;
+using Verigate.Core.Accounts;
+using Verigate.Core.ApiKeys;
+using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
+using Verigate.Core.Devices;
+using Verigate.Core.Outbox;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Sessions;
+using Verigate.Core.Storage;
+
+namespace Verigate.Storage.Tests;
+
+/// <summary>
+/// What every store backend must do, run once per backend (one subclass each). Concurrency cases use one
+/// write session per task, as the service does, so they test the database's guarantees, not the test's.
+/// </summary>
+public abstract class StoreSpecification : IAsyncLifetime
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    protected static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected CountingOutboxSignal Signal { get; } = new();
+
+    protected IStore Store { get; private set; } = null!;
+
+    protected abstract Task<IStore> CreateStoreAsync();
+
+    protected abstract Task DisposeStoreAsync();
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public Task DisposeAsync() => DisposeStoreAsync();
+
+    private async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work)
+    {
+        await using var tx = await Store.BeginWriteAsync(None);
+        var result = await work(tx);
+        await tx.CommitAsync(None);
+        return result;
+    }
+
+    private Task WriteAsync(Func<IStoreSession, Task> work) => WriteAsync(async tx =>
+    {
+        await work(tx);
+        return true;
+    });
+
+    private async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work)
+    {
+        await using var read = await Store.OpenReadAsync(None);
+        return await work(read);
+    }
+
+    private static Challenge NewChallenge(string id, int maxAttempts = 5, DateTimeOffset? expiresAt = null) => new()
+    {
+        Id = id,
+        Purpose = ChallengePurpose.VerifyApi,
+        Label = null,
+        Subject = ChallengeSubject.ForApiKey("key-1"),
+        Destination = new Destination(Channel.Sms, "+4915112345678"),
+        CodeLength = 6,
+        CodeHash = [1, 2, 3, 4],
+        ProtectedCode = "sealed",
+        Status = ChallengeStatus.Pending,
+        CreatedAt = Now,
+        ExpiresAt = expiresAt ?? Now.AddMinutes(10),
+        MaxAttempts = maxAttempts,
+        MaxSends = 5,
+        NextSendAt = Now.AddSeconds(30),
+        ClientIp = null,
+    };
+
+    private static OutboxMessage NewMessage(string? challengeId = null, DateTimeOffset? at = null) =>
+        new(0, OutboxKind.Code, challengeId, new Destination(Channel.Email, "ann@example.com"), "code", "en", at ?? Now);
+
+    // ---- accounts and contacts ----
+
+    [Fact]
+    public async Task An_account_round_trips_and_usernames_are_unique_case_insensitively()
+    {
+        var account = new Account(1001, "Ann.Lee", "hash", Now, "de");
+        Assert.True(await WriteAsync(tx => tx.Accounts.TryInsertAsync(account, None)));
+        Assert.False(await WriteAsync(tx => tx.Accounts.TryInsertAsync(account with { UserId = 1002, Username = "ann.LEE" }, None)));
+
+        Assert.Equal(account, await ReadAsync(r => r.Accounts.GetAsync(1001, None)));
+        Assert.Equal(1001, (await ReadAsync(r => r.Accounts.FindByUsernameAsync("ANN.lee", None)))!.UserId);
+        Assert.Null(await ReadAsync(r => r.Accounts.GetAsync(1002, None)));
+
+        await WriteAsync(tx => tx.Accounts.UpdatePasswordAsync(1001, "hash2", None));
+        Assert.Equal("hash2", (await ReadAsync(r => r.Accounts.GetAsync(1001, None)))!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task Code_entry_failures_count_lock_and_reset()
+    {
+        await WriteAsync(tx => tx.Accounts.TryInsertAsync(new Account(7, "bob", "h", Now), None));
+        Assert.Equal(1, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(7, None)));
+        Assert.Equal(2, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(7, None)));
+        Assert.Equal(0, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(404, None)));
+        await WriteAsync(tx => tx.Accounts.LockCodeEntryAsync(7, Now.AddMinutes(15), None));
+        var locked = await ReadAsync(r => r.Accounts.GetAsync(7, None));
+        Assert.Equal((2, Now.AddMinutes(15)), (locked!.CheckFailures, locked.CheckLockedUntil));
+
+        await WriteAsync(tx => tx.Accounts.ResetCheckFailuresAsync(7, None));
+        var reset = await ReadAsync(r => r.Accounts.GetAsync(7, None));
+        Assert.Equal((0, (DateTimeOffset?)null), (reset!.CheckFailures, reset.CheckLockedUntil));
+    }
+
+    [Fact]
+    public async Task A_contact_is_found_only_once_verified_and_only_one_account_can_verify_it()
+    {
+        var phone = new Destination(Channel.Sms, "+4915100000001");
+        await WriteAsync(async tx =>
+        {
+            await tx.Accounts.TryInsertAsync(new Account(1, "one", "h", Now), None);
+            await tx.Accounts.TryInsertAsync(new Account(2, "two", "h", Now), None);
+            await tx.Accounts.InsertContactAsync(new Contact(11, 1, phone, false, Now), None);
+            await tx.Accounts.InsertContactAsync(new Contact(21, 2, phone, false, Now), None);
+            await tx.Accounts.InsertContactAsync(new Contact(22, 2, new Destination(Channel.Email, "two@example.com"), true, Now), None);
+        });
+
+        Assert.Null(await ReadAsync(r => r.Accounts.FindByVerifiedContactAsync(phone, None)));
+        Assert.True(await WriteAsync(tx => tx.Accounts.TryMarkContactVerifiedAsync(1, phone, Now, None)));
+        Assert.False(await WriteAsync(tx => tx.Accounts.TryMarkContactVerifiedAsync(2, phone, Now, None)));
+        Assert.Equal(1, (await ReadAsync(r => r.Accounts.FindByVerifiedContactAsync(phone, None)))!.UserId);
+
+        var contacts = await ReadAsync(r => r.Accounts.ContactsOfAsync(2, None));
+        Assert.Equal([21L, 22L], contacts.Select(c => c.ContactId));
+        Assert.Equal([false, true], contacts.Select(c => c.Verified));
+    }
+
+    [Fact]
+    public async Task Parallel_verifications_of_one_contact_by_different_accounts_let_exactly_one_win_and_keep_the_session_usable()
+    {
+        var phone = new Destination(Channel.Sms, "+4915100000002");
+        await WriteAsync(async tx =>
+        {
+            for (var user = 1; user <= 8; user++)
+            {
+                await tx.Accounts.TryInsertAsync(new Account(user, "user" + user, "h", Now), None);
+                await tx.Accounts.InsertContactAsync(new Contact(100 + user, user, phone, false, Now), None);
+            }
+        });
+
+        var wins = await Task.WhenAll(Enumerable.Range(1, 8).Select(user => Task.Run(() => WriteAsync(async tx =>
+        {
+            var won = await tx.Accounts.TryMarkContactVerifiedAsync(user, phone, Now, None);
+
+            // The session must still work after a lost race (PostgreSQL would otherwise abort the transaction).
+            await tx.Audit.AppendAsync(new AuditEvent(Now, "contact_verify_attempt", user), None);
+            return won;
+        }))));
+
+        Assert.Single(wins, w => w);
+        for (var user = 1; user <= 8; user++)
+        {
+            Assert.Single(await ReadAsync(r => r.Audit.ListForUserAsync(user, 10, None)));
+        }
+    }
+
+    // ---- devices and sessions ----
+
+    [Fact]
+    public async Task Devices_are_found_by_token_while_trusted_and_forget_their_tokens_on_revocation()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.Devices.InsertAsync(new Device(31, 3, "Phone", [9, 9], true, Now, Now), None);
+            await tx.Devices.InsertAsync(new Device(32, 3, "Laptop", null, false, Now, Now), None);
+        });
+
+        Assert.Equal(31, (await ReadAsync(r => r.Devices.FindTrustedByTokenHashAsync([9, 9], None)))!.DeviceId);
+        await WriteAsync(tx => tx.Devices.TouchAsync(31, Now.AddHours(1), None));
+        var listed = await ReadAsync(r => r.Devices.ListAsync(3, None));
+        Assert.Equal([31L, 32L], listed.Select(d => d.DeviceId));
+        Assert.Equal(Now.AddHours(1), listed[0].LastSeenAt);
+
+        await WriteAsync(tx => tx.Devices.RevokeTrustAsync(3, None));
+        Assert.Null(await ReadAsync(r => r.Devices.FindTrustedByTokenHashAsync([9, 9], None)));
+        Assert.All(await ReadAsync(r => r.Devices.ListAsync(3, None)), d => Assert.Equal((false, (byte[]?)null), (d.Trusted, d.TokenHash)));
+    }
+
+    [Fact]
+    public async Task Sessions_round_trip_and_are_revoked_together()
+    {
+        var session = new UserSession("s1", [1, 2, 3], 5, 51, Now, Now.AddDays(30));
+        await WriteAsync(async tx =>
+        {
+            await tx.Sessions.InsertAsync(session, None);
+            await tx.Sessions.InsertAsync(session with { SessionId = "s2", TokenHash = [4] }, None);
+        });
+        var found = await ReadAsync(r => r.Sessions.FindByTokenHashAsync([1, 2, 3], None));
+        Assert.Equal((session.SessionId, session.UserId, session.DeviceId, session.ExpiresAt), (found!.SessionId, found.UserId, found.DeviceId, found.ExpiresAt));
+
+        await WriteAsync(tx => tx.Sessions.RevokeAllAsync(5, Now.AddHours(1), None));
+        Assert.Equal(Now.AddHours(1), (await ReadAsync(r => r.Sessions.FindByTokenHashAsync([4], None)))!.RevokedAt);
+    }
+
+    // ---- challenges ----
+
+    [Fact]
+    public async Task A_challenge_round_trips_every_field()
+    {
+        var challenge = NewChallenge("ch-roundtrip") with { Label = "Acme", DeviceName = "Firefox", ClientIp = "203.0.113.9", Locale = "de" };
+        await WriteAsync(tx => tx.Challenges.InsertAsync(challenge, None));
+        var stored = await ReadAsync(r => r.Challenges.GetAsync("ch-roundtrip", None));
+        Assert.Equal(challenge with { CodeHash = stored!.CodeHash }, stored);
+        Assert.Equal(challenge.CodeHash, stored.CodeHash);
+        Assert.Null(await ReadAsync(r => r.Challenges.GetAsync("missing", None)));
+    }
+
+    [Fact]
+    public async Task Attempts_are_used_up_to_the_limit_and_not_after_expiry_or_end()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.Challenges.InsertAsync(NewChallenge("ch-a", maxAttempts: 2), None);
+            await tx.Challenges.InsertAsync(NewChallenge("ch-b"), None);
+        });
+        Assert.Equal(1, await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-a", Now, None)));
+        Assert.Equal(2, await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-a", Now, None)));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-a", Now, None)));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-b", Now.AddMinutes(10), None)));
+
+        Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-b", ChallengeStatus.Approved, Now, None)));
+        Assert.False(await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-b", ChallengeStatus.Canceled, Now, None)));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-b", Now, None)));
+        var ended = await ReadAsync(r => r.Challenges.GetAsync("ch-b", None));
+        Assert.Equal((ChallengeStatus.Approved, (string?)null), (ended!.Status, ended.ProtectedCode));
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_attempts_on_a_limit_of_five_use_exactly_five()
+    {
+        await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-race", maxAttempts: 5), None));
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-race", Now, None)))));
+
+        Assert.Equal([1, 2, 3, 4, 5], results.Where(r => r is not null).Select(r => r!.Value).Order());
+        Assert.Equal(5, (await ReadAsync(r => r.Challenges.GetAsync("ch-race", None)))!.AttemptsUsed);
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_ends_of_one_challenge_let_exactly_one_through()
+    {
+        await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-end"), None));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            WriteAsync(tx => tx.Challenges.TryEndAsync("ch-end", i % 2 == 0 ? ChallengeStatus.Approved : ChallengeStatus.Canceled, Now, None)))));
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
+    public async Task A_send_is_recorded_only_if_nobody_recorded_one_since_it_was_read()
+    {
+        await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-send"), None));
+        Assert.True(await WriteAsync(tx => tx.Challenges.TryRecordSendAsync("ch-send", 0, Now.AddMinutes(1), None)));
+        Assert.False(await WriteAsync(tx => tx.Challenges.TryRecordSendAsync("ch-send", 0, Now.AddMinutes(2), None)));
+        var stored = await ReadAsync(r => r.Challenges.GetAsync("ch-send", None));
+        Assert.Equal((1, Now.AddMinutes(1)), (stored!.SendsUsed, stored.NextSendAt));
+
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.Challenges.TryRecordSendAsync("ch-send", 1, Now.AddMinutes(3), None)))));
+        Assert.Single(parallel, r => r);
+    }
+
+    // ---- outbox and deliveries ----
+
+    [Fact]
+    public async Task The_outbox_leases_due_messages_and_completes_retries_and_releases_them()
+    {
+        var before = Signal.Count;
+        var first = await WriteAsync(tx => tx.Outbox.EnqueueAsync(NewMessage("ch-1"), None));
+        var second = await WriteAsync(tx => tx.Outbox.EnqueueAsync(NewMessage("ch-2", Now.AddMinutes(5)), None));
+        Assert.Equal(before + 2, Signal.Count);
+        Assert.Equal(2, await ReadAsync(r => r.Outbox.CountPendingAsync(None)));
+
+        var claimed = await WriteAsync(tx => tx.Outbox.ClaimAsync("owner-a", Now, Now.AddSeconds(30), 10, None));
+        var message = Assert.Single(claimed);
+        Assert.Equal((first, "ch-1", 1, Channel.Email, "ann@example.com"), (message.Id, message.ChallengeId, message.Attempts, message.Destination.Channel, message.Destination.Value));
+        Assert.Empty(await WriteAsync(tx => tx.Outbox.ClaimAsync("owner-b", Now.AddSeconds(1), Now.AddSeconds(30), 10, None)));
+
+        // An expired lease (its dispatcher died) makes the message due again, for anyone.
+        var reclaimed = Assert.Single(await WriteAsync(tx => tx.Outbox.ClaimAsync("owner-b", Now.AddSeconds(31), Now.AddSeconds(60), 10, None)));
+        Assert.Equal((first, 2), (reclaimed.Id, reclaimed.Attempts));
+
+        // Only the current owner can finish it.
+        await WriteAsync(tx => tx.Outbox.CompleteAsync(first, "owner-a", OutboxState.Sent, null, Now, None));
+        Assert.Equal(2, await ReadAsync(r => r.Outbox.CountPendingAsync(None)));
+        await WriteAsync(tx => tx.Outbox.ScheduleRetryAsync(first, "owner-b", Now.AddMinutes(1), "busy", None));
+        Assert.Empty(await WriteAsync(tx => tx.Outbox.ClaimAsync("owner-c", Now.AddSeconds(59), Now.AddSeconds(90), 10, None)));
+
+        var later = await WriteAsync(tx => tx.Outbox.ClaimAsync("owner-c", Now.AddMinutes(5), Now.AddMinutes(6), 10, None));
+        Assert.Equal([first, second], later.Select(m => m.Id).Order());
+        await WriteAsync(tx => tx.Outbox.ReleaseAsync("owner-c", None));
+        Assert.Equal(2, (await WriteAsync(tx => tx.Outbox.ClaimAsync("owner-d", Now.AddMinutes(5), Now.AddMinutes(6), 10, None))).Count);
+        await WriteAsync(tx => tx.Outbox.CompleteAsync(first, "owner-d", OutboxState.Sent, null, Now, None));
+        await WriteAsync(tx => tx.Outbox.CompleteAsync(second, "owner-d", OutboxState.Dropped, "ended", Now, None));
+        Assert.Equal(0, await ReadAsync(r => r.Outbox.CountPendingAsync(None)));
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_by_different_owners_get_disjoint_messages()
+    {
+        await WriteAsync(async tx =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                await tx.Outbox.EnqueueAsync(NewMessage("ch-" + i), None);
+            }
+        });
+
+        var claimed = new ConcurrentBag<long>();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(owner => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var batch = await WriteAsync(tx => tx.Outbox.ClaimAsync("owner-" + owner, Now, Now.AddMinutes(1), 4, None));
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var m in batch)
+                {
+                    claimed.Add(m.Id);
+                }
+            }
+        })));
+
+        Assert.Equal(60, claimed.Count);
+        Assert.Equal(60, claimed.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Deliveries_are_listed_per_challenge_in_order()
+    {
+        var to = new Destination(Channel.Sms, "+4915112345678");
+        await WriteAsync(async tx =>
+        {
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("ch-d", 1, to, DeliveryStatus.Queued, Now), None);
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("ch-other", 2, to, DeliveryStatus.Sent, Now), None);
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("ch-d", 1, to, DeliveryStatus.Delivered, Now.AddSeconds(3), "ok"), None);
+        });
+        var listed = await ReadAsync(r => r.Deliveries.ListAsync("ch-d", None));
+        Assert.Equal([DeliveryStatus.Queued, DeliveryStatus.Delivered], listed.Select(d => d.Status));
+        Assert.Equal(new DeliveryEvent("ch-d", 1, to, DeliveryStatus.Delivered, Now.AddSeconds(3), "ok"), listed[1]);
+    }
+
+    // ---- rate limits ----
+
+    [Fact]
+    public async Task Rate_limit_state_round_trips()
+    {
+        Assert.Null(await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("k", None)));
+        await WriteAsync(tx => tx.RateLimits.SetAsync("k", Now, None));
+        await WriteAsync(tx => tx.RateLimits.SetAsync("k", Now.AddSeconds(5), None));
+        Assert.Equal(Now.AddSeconds(5), await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("k", None)));
+    }
+
+    [Fact]
+    public async Task Concurrent_charges_of_a_new_key_allow_exactly_the_limit()
+    {
+        var limiter = new RateLimiter(new FixedTime(Now));
+        var limit = new RateLimit(10, TimeSpan.FromHours(1));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await using var tx = await Store.BeginWriteAsync(None);
+            var error = await limiter.TryChargeAsync(tx, [new RateLimitCharge("send:dest:x", limit), new RateLimitCharge("send:ip:" + (i % 3), new RateLimit(1000, TimeSpan.FromHours(1)))], None);
+            if (error is null)
+            {
+                await tx.CommitAsync(None);
+            }
+
+            return error is null;
+        })));
+
+        Assert.Equal(10, outcomes.Count(allowed => allowed));
+    }
+
+    // ---- audit, dev inbox, API keys, idempotency, settings ----
+
+    [Fact]
+    public async Task Audit_events_are_listed_per_user_newest_first_and_per_challenge_oldest_first()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.Audit.AppendAsync(new AuditEvent(Now, "a", 9, "ch-x", "user", "198.51.100.1", "d"), None);
+            await tx.Audit.AppendAsync(new AuditEvent(Now.AddSeconds(1), "b", 9), None);
+            await tx.Audit.AppendAsync(new AuditEvent(Now.AddSeconds(2), "c", null, "ch-x"), None);
+        });
+        Assert.Equal(["b", "a"], (await ReadAsync(r => r.Audit.ListForUserAsync(9, 10, None))).Select(e => e.Type));
+        Assert.Equal(["b"], (await ReadAsync(r => r.Audit.ListForUserAsync(9, 1, None))).Select(e => e.Type));
+        var forChallenge = await ReadAsync(r => r.Audit.ListForChallengeAsync("ch-x", None));
+        Assert.Equal(new AuditEvent(Now, "a", 9, "ch-x", "user", "198.51.100.1", "d"), forChallenge[0]);
+        Assert.Equal(["a", "c"], forChallenge.Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task The_dev_inbox_keeps_one_message_per_outbox_row_newest_first()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.DevInbox.DeliverAsync(new DevMessage(0, 1, "sms", "+491", null, "first", Now), None);
+            await tx.DevInbox.DeliverAsync(new DevMessage(0, 1, "sms", "+491", null, "first again", Now), None);
+            await tx.DevInbox.DeliverAsync(new DevMessage(0, 2, "email", "a@example.com", "Subject", "second", Now.AddSeconds(1)), None);
+            await tx.DevInbox.DeliverAsync(new DevMessage(0, 3, "sms", "+491", null, "third", Now.AddSeconds(2)), None);
+        });
+        Assert.Equal(["third", "first"], (await ReadAsync(r => r.DevInbox.ListAsync("+491", 10, None))).Select(m => m.Body));
+        var all = await ReadAsync(r => r.DevInbox.ListAsync(null, 2, None));
+        Assert.Equal(["third", "second"], all.Select(m => m.Body));
+        Assert.Equal(("Subject", 2L, Now.AddSeconds(1)), (all[1].Subject, all[1].OutboxId, all[1].CreatedAt));
+
+        // Two dispatchers delivering the same row at once still leave one message.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.DevInbox.DeliverAsync(new DevMessage(0, 4, "sms", "+492", null, "raced", Now), None)))));
+        Assert.Single(await ReadAsync(r => r.DevInbox.ListAsync("+492", 10, None)));
+    }
+
+    [Fact]
+    public async Task Api_keys_have_unique_names_and_stop_working_when_revoked()
+    {
+        var key = new ApiKey("id-1", "ci", [7, 7, 7], Now);
+        Assert.True(await WriteAsync(tx => tx.ApiKeys.TryInsertAsync(key, None)));
+        Assert.False(await WriteAsync(tx => tx.ApiKeys.TryInsertAsync(key with { Id = "id-2", KeyHash = [8] }, None)));
+        Assert.Equal("id-1", (await ReadAsync(r => r.ApiKeys.FindActiveByHashAsync([7, 7, 7], None)))!.Id);
+        Assert.True(await WriteAsync(tx => tx.ApiKeys.RevokeAsync("ci", Now.AddDays(1), None)));
+        Assert.False(await WriteAsync(tx => tx.ApiKeys.RevokeAsync("ci", Now.AddDays(1), None)));
+        Assert.Null(await ReadAsync(r => r.ApiKeys.FindActiveByHashAsync([7, 7, 7], None)));
+        Assert.Equal(Now.AddDays(1), Assert.Single(await ReadAsync(r => r.ApiKeys.ListAsync(None))).RevokedAt);
+    }
+
+    [Fact]
+    public async Task Idempotency_keys_are_claimed_once_completed_replayed_and_abandoned_only_while_running()
+    {
+        Assert.Null(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("key-1", "abc", [1], Now, None)));
+        var running = await WriteAsync(tx => tx.Idempotency.TryBeginAsync("key-1", "abc", [2], Now, None));
+        Assert.Equal([1], running!.RequestHash);
+        Assert.Null(running.StatusCode);
+        Assert.Null(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("key-2", "abc", [1], Now, None)));
+
+        await WriteAsync(tx => tx.Idempotency.AbandonAsync("key-1", "abc", None));
+        Assert.Null(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("key-1", "abc", [3], Now, None)));
+        await WriteAsync(tx => tx.Idempotency.CompleteAsync("key-1", "abc", 201, "application/json", [42], None));
+        await WriteAsync(tx => tx.Idempotency.AbandonAsync("key-1", "abc", None));
+        var done = await WriteAsync(tx => tx.Idempotency.TryBeginAsync("key-1", "abc", [3], Now, None));
+        Assert.Equal((201, "application/json"), (done!.StatusCode, done.ContentType));
+        Assert.Equal([42], done.Body!);
+
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.Idempotency.TryBeginAsync("key-3", "race", [5], Now, None)))));
+        Assert.Single(parallel, r => r is null);
+    }
+
+    [Fact]
+    public async Task Settings_keep_the_first_value_even_when_added_concurrently()
+    {
+        Assert.Null(await ReadAsync(r => r.Settings.GetAsync("fingerprint", None)));
+        var values = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            WriteAsync(tx => tx.Settings.GetOrAddAsync("fingerprint", "value-" + i, None)))));
+        Assert.Single(values.Distinct());
+        Assert.Equal(values[0], await ReadAsync(r => r.Settings.GetAsync("fingerprint", None)));
+        Assert.Equal(values[0], await WriteAsync(tx => tx.Settings.GetOrAddAsync("fingerprint", "later", None)));
+    }
+
+    // ---- maintenance ----
+
+    [Fact]
+    public async Task Maintenance_expires_and_deletes_in_bounded_batches_and_keeps_what_is_still_needed()
+    {
+        var retention = TimeSpan.FromDays(7);
+        await WriteAsync(async tx =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await tx.Challenges.InsertAsync(NewChallenge("old-" + i, expiresAt: Now.AddMinutes(-1)), None);
+            }
+
+            await tx.Challenges.InsertAsync(NewChallenge("live"), None);
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("old-0", 1, new Destination(Channel.Sms, "+491"), DeliveryStatus.Sent, Now), None);
+            await tx.RateLimits.SetAsync("stale", Now.AddMinutes(-1), None);
+            await tx.RateLimits.SetAsync("fresh", Now.AddMinutes(1), None);
+            await tx.Idempotency.TryBeginAsync("s", "old", [1], Now.AddHours(-25), None);
+            await tx.Idempotency.TryBeginAsync("s", "new", [1], Now, None);
+            await tx.DevInbox.DeliverAsync(new DevMessage(0, 1, "sms", "+491", null, "old", Now - retention - TimeSpan.FromHours(1)), None);
+            await tx.DevInbox.DeliverAsync(new DevMessage(0, 2, "sms", "+491", null, "new", Now), None);
+        });
+
+        // A batch of 2 touches at most 2 rows per statement.
+        var first = await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None));
+        Assert.InRange(first, 1, 2 * 7);
+        var expired = 0;
+        foreach (var id in Enumerable.Range(0, 5).Select(i => "old-" + i))
+        {
+            expired += (await ReadAsync(r => r.Challenges.GetAsync(id, None)))!.Status == ChallengeStatus.Expired ? 1 : 0;
+        }
+
+        Assert.Equal(2, expired);
+        while (await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)) > 0)
+        {
+        }
+
+        var ended = await ReadAsync(r => r.Challenges.GetAsync("old-0", None));
+        Assert.Equal((ChallengeStatus.Expired, (string?)null), (ended!.Status, ended.ProtectedCode));
+        Assert.Equal(ChallengeStatus.Pending, (await ReadAsync(r => r.Challenges.GetAsync("live", None)))!.Status);
+        Assert.Null(await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("stale", None)));
+        Assert.NotNull(await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("fresh", None)));
+        Assert.NotNull(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("s", "new", [1], Now, None)));
+        Assert.Null(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("s", "old", [1], Now, None)));
+        Assert.Equal(["new"], (await ReadAsync(r => r.DevInbox.ListAsync("+491", 10, None))).Select(m => m.Body));
+
+        // Past the retention period, ended challenges and their timelines go too.
+        var later = Now + retention + TimeSpan.FromHours(1);
+        while (await WriteAsync(tx => tx.Maintenance.RunBatchAsync(later, retention, 2, None)) > 0)
+        {
+        }
+
+        Assert.Null(await ReadAsync(r => r.Challenges.GetAsync("old-0", None)));
+        Assert.Empty(await ReadAsync(r => r.Deliveries.ListAsync("old-0", None)));
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
