@@ -12,12 +12,21 @@ public sealed class StartupTests
     [InlineData("RateLimits:SendsPerIp:Count", "0", "RateLimits:SendsPerIp")]
     [InlineData("Delivery:Dispatcher:Concurrency", "0", "Delivery:Dispatcher:Concurrency")]
     [InlineData("Verigate:NodeId", "5000", "Verigate:NodeId")]
-    public void A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
+    [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
+    public async Task A_bad_setting_stops_the_service_at_start_with_a_message_naming_it(string key, string value, string named)
     {
-        var error = Record.Exception(() => new VerigateTestServer(new Dictionary<string, string?> { [key] = value }));
+        var data = Directory.CreateTempSubdirectory("verigate-settings-").FullName;
+        try
+        {
+            var run = await ServerProcess.RunCommandAsync(data, "--urls", "http://127.0.0.1:0", $"--{key}", value);
 
-        Assert.NotNull(error);
-        Assert.True(error.ToString().Contains(named, StringComparison.Ordinal), error.ToString());
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains(named, run.Output + run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]

@@ -91,6 +91,11 @@ public sealed class LoginFlow(
     /// <summary>Checks the code of a sign-up or new-device challenge and, if right, signs the device in.</summary>
     public async Task<Result<IssuedSession>> CompleteAsync(string challengeId, string code, bool trustDevice, ClientContext client, CancellationToken ct)
     {
+        if (await engine.RefuseEarlyAsync(store, challengeId, CompletableScope, ct) is { } decided)
+        {
+            return decided;
+        }
+
         await using var tx = await store.BeginWriteAsync(ct);
         var checkedChallenge = await engine.CheckAsync(tx, challengeId, CompletableScope, code, ct);
         if (!checkedChallenge.IsSuccess)

@@ -80,6 +80,11 @@ public sealed class PasswordResetFlow(
             return weak with { Field = "newPassword" };
         }
 
+        if (await engine.RefuseEarlyAsync(store, challengeId, ResetScope, ct) is { } decided)
+        {
+            return decided;
+        }
+
         var newHash = passwords.Hash(newPassword); // slow on purpose: outside the write transaction
         await using var tx = await store.BeginWriteAsync(ct);
         var checkedChallenge = await engine.CheckAsync(tx, challengeId, ResetScope, code, ct);

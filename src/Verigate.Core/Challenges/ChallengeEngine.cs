@@ -153,6 +153,24 @@ public sealed class ChallengeEngine(
         return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", "code", AttemptsRemaining: remaining);
     }
 
+    /// <summary>
+    /// Answers, from a read, a check whose outcome is already decided — unknown, ended or out of attempts — so
+    /// such checks (most of a guessing attack) never queue for the writer. Null means: check it for real.
+    /// </summary>
+    public async Task<Error?> RefuseEarlyAsync(IStore store, string id, ChallengeScope scope, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        var challenge = await FindAsync(read, id, scope, ct);
+        return challenge?.StatusAt(time.GetUtcNow()) switch
+        {
+            null => Error.NotFound(),
+            ChallengeStatus.MaxAttemptsReached => TooManyAttempts(),
+            ChallengeStatus.Pending when challenge.AttemptsRemaining == 0 => TooManyAttempts(),
+            ChallengeStatus.Pending => null,
+            _ => Error.NotFound(),
+        };
+    }
+
     /// <summary>Sends the same code again, to the bound destination or to <paramref name="to"/> (another channel of the same account).</summary>
     public async Task<Result<Challenge>> ResendAsync(
         IStoreSession tx, string id, ChallengeScope scope, Destination? to, SendOrigin origin, CancellationToken ct)

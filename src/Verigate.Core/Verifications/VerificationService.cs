@@ -97,8 +97,14 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
 
     public async Task<Result<Challenge>> CheckAsync(string apiKeyId, string id, string code, CancellationToken ct)
     {
+        var scope = ChallengeScope.ApiKey(apiKeyId);
+        if (await engine.RefuseEarlyAsync(store, id, scope, ct) is { } decided)
+        {
+            return decided;
+        }
+
         await using var tx = await store.BeginWriteAsync(ct);
-        var result = await engine.CheckAsync(tx, id, ChallengeScope.ApiKey(apiKeyId), code, ct);
+        var result = await engine.CheckAsync(tx, id, scope, code, ct);
         await tx.CommitAsync(ct); // a used attempt sticks, right or wrong
         return result;
     }

@@ -9,7 +9,7 @@ namespace Verigate.Delivery.DevInbox;
 /// Delivers every channel into the development inbox table. Idempotent per outbox row, so the dispatcher's
 /// at-least-once redelivery after a crash shows up once.
 /// </summary>
-public sealed class DevInboxSender(IStore store, TimeProvider time) : IMessageSender
+public sealed class DevInboxSender(IStore store, TimeProvider time) : IStoreBackedSender
 {
     private static readonly SendOutcome Delivered = new(DeliveryStatus.Delivered, "Delivered to the development inbox.");
 
@@ -20,9 +20,12 @@ public sealed class DevInboxSender(IStore store, TimeProvider time) : IMessageSe
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)
     {
         await using var tx = await store.BeginWriteAsync(ct);
-        await tx.DevInbox.DeliverAsync(
-            new DevMessage(0, message.OutboxId, message.To.Channel.ToWire(), message.To.Value, message.Subject, message.Body, time.GetUtcNow()), ct);
+        await DeliverAsync(tx, message, ct);
         await tx.CommitAsync(ct);
         return Delivered;
     }
+
+    public Task DeliverAsync(IStoreSession tx, RenderedMessage message, CancellationToken ct) =>
+        tx.DevInbox.DeliverAsync(
+            new DevMessage(0, message.OutboxId, message.To.Channel.ToWire(), message.To.Value, message.Subject, message.Body, time.GetUtcNow()), ct);
 }

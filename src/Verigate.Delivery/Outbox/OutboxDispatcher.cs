@@ -64,7 +64,7 @@ public sealed partial class OutboxDispatcher(
         await tx.CommitAsync(CancellationToken.None);
     }
 
-    /// <summary>Claims one batch and sends it; returns how many messages it handled.</summary>
+    /// <summary>Claims one batch, sends it, and records every outcome in one transaction; returns how many it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         IReadOnlyList<OutboxMessage> batch;
@@ -75,26 +75,45 @@ public sealed partial class OutboxDispatcher(
             await tx.CommitAsync(ct);
         }
 
-        // A claimed batch is finished even when shutdown starts: the host's shutdown timeout bounds it.
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency }, (m, _) => new ValueTask(DispatchAsync(m)));
-        return batch.Count;
-    }
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
 
-    private async Task DispatchAsync(OutboxMessage message)
-    {
+        // A claimed batch is finished even when shutdown starts: the host's shutdown timeout bounds it.
+        var results = new Dispatched[batch.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batch.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency },
+            async (i, _) => results[i] = await DispatchAsync(batch[i]));
+
         try
         {
-            var outcome = await SendAsync(message);
-            await RecordAsync(message, outcome);
+            await RecordAsync(results);
         }
         catch (Exception e)
         {
-            // The lease runs out and the message is tried again; nothing is lost.
+            // Nothing of the batch is recorded (nor stored in the inbox): the leases run out and it is sent again.
+            LogRecordFailed(logger, batch.Count, e);
+        }
+
+        return batch.Count;
+    }
+
+    private async Task<Dispatched> DispatchAsync(OutboxMessage message)
+    {
+        try
+        {
+            return await SendAsync(message);
+        }
+        catch (Exception e)
+        {
             LogDispatchFailed(logger, message.Id, e);
+            return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "Temporary failure: " + e.GetType().Name, Retry: true), null, null);
         }
     }
 
-    private async Task<SendOutcome> SendAsync(OutboxMessage message)
+    private async Task<Dispatched> SendAsync(OutboxMessage message)
     {
         var ct = CancellationToken.None;
         Challenge? challenge = null;
@@ -106,18 +125,18 @@ public sealed partial class OutboxDispatcher(
 
         if (message.Kind != OutboxKind.Notice && (challenge is null || !challenge.IsOpenAt(time.GetUtcNow())))
         {
-            return new SendOutcome(DeliveryStatus.Dropped, "The code was no longer valid, so it was not sent.");
+            return new Dispatched(message, new SendOutcome(DeliveryStatus.Dropped, "The code was no longer valid, so it was not sent."), null, null);
         }
 
         var sender = Array.Find(_senders, s => s.Handles(message.Destination.Channel));
         if (sender is null)
         {
-            return new SendOutcome(DeliveryStatus.Failed, "No channel is configured for this destination.");
+            return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "No channel is configured for this destination."), null, null);
         }
 
         if (message.Kind == OutboxKind.Decoy)
         {
-            return sender.DecoyOutcome;
+            return new Dispatched(message, sender.DecoyOutcome, null, null);
         }
 
         RenderedMessage rendered;
@@ -126,7 +145,7 @@ public sealed partial class OutboxDispatcher(
             var code = challenge!.ProtectedCode is { } sealedCode ? vault.Unprotect(sealedCode) : null;
             if (code is null)
             {
-                return new SendOutcome(DeliveryStatus.Failed, "The code could not be read (Data Protection keys differ?).");
+                return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "The code could not be read (Data Protection keys differ?)."), null, null);
             }
 
             rendered = renderer.RenderCode(message, challenge, code);
@@ -136,41 +155,57 @@ public sealed partial class OutboxDispatcher(
             rendered = renderer.RenderNotice(message);
         }
 
+        if (sender is IStoreBackedSender storeBacked)
+        {
+            return new Dispatched(message, storeBacked.DecoyOutcome, storeBacked, rendered);
+        }
+
         try
         {
-            return await sender.SendAsync(rendered, ct);
+            return new Dispatched(message, await sender.SendAsync(rendered, ct), null, null);
         }
         catch (Exception e) when (e is IOException or TimeoutException or System.Net.Http.HttpRequestException or System.Data.Common.DbException)
         {
-            return new SendOutcome(DeliveryStatus.Failed, "Temporary failure: " + e.GetType().Name, Retry: true);
+            return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "Temporary failure: " + e.GetType().Name, Retry: true), null, null);
         }
     }
 
-    private async Task RecordAsync(OutboxMessage message, SendOutcome outcome)
+    private async Task RecordAsync(IReadOnlyList<Dispatched> results)
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
         await using var tx = await store.BeginWriteAsync(ct);
-        if (!outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts)
+        foreach (var (message, outcome, storeBacked, rendered) in results)
         {
-            var retryAt = now + Backoff(message.Attempts);
-            await tx.Outbox.ScheduleRetryAsync(message.Id, _owner, retryAt, outcome.Detail ?? "retry", ct);
-            LogRetry(logger, message.Id, message.Destination, message.Attempts, retryAt);
-        }
-        else
-        {
-            var state = outcome.Succeeded ? OutboxState.Sent : outcome.Status == DeliveryStatus.Dropped ? OutboxState.Dropped : OutboxState.Failed;
-            await tx.Outbox.CompleteAsync(message.Id, _owner, state, outcome.Detail, now, ct);
-            LogFinished(logger, message.Id, message.Kind, message.Destination.Channel, message.Destination, outcome.Status);
-        }
+            if (storeBacked is not null)
+            {
+                await storeBacked.DeliverAsync(tx, rendered!, ct);
+            }
 
-        if (message.ChallengeId is not null && message.Kind != OutboxKind.Notice)
-        {
-            await tx.Deliveries.AppendAsync(new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, outcome.Status, now, outcome.Detail), ct);
+            if (!outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts)
+            {
+                var retryAt = now + Backoff(message.Attempts);
+                await tx.Outbox.ScheduleRetryAsync(message.Id, _owner, retryAt, outcome.Detail ?? "retry", ct);
+                LogRetry(logger, message.Id, message.Destination, message.Attempts, retryAt);
+            }
+            else
+            {
+                var state = outcome.Succeeded ? OutboxState.Sent : outcome.Status == DeliveryStatus.Dropped ? OutboxState.Dropped : OutboxState.Failed;
+                await tx.Outbox.CompleteAsync(message.Id, _owner, state, outcome.Detail, now, ct);
+                LogFinished(logger, message.Id, message.Kind, message.Destination.Channel, message.Destination, outcome.Status);
+            }
+
+            if (message.ChallengeId is not null && message.Kind != OutboxKind.Notice)
+            {
+                await tx.Deliveries.AppendAsync(new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, outcome.Status, now, outcome.Detail), ct);
+            }
         }
 
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>One message's result; for a store-backed channel, the rendered message still to be stored.</summary>
+    private readonly record struct Dispatched(OutboxMessage Message, SendOutcome Outcome, IStoreBackedSender? StoreBacked, RenderedMessage? Rendered);
 
     /// <summary>Exponential backoff with full jitter over its upper half, capped.</summary>
     private TimeSpan Backoff(int attempts)
@@ -185,7 +220,10 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher loop failed; retrying in a second.")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching outbox message {OutboxId} failed; it will be retried when its lease ends.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording a batch of {Count} outbox messages failed; they are sent again when their leases end.")]
+    private static partial void LogRecordFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching outbox message {OutboxId} failed; it will be retried.")]
     private static partial void LogDispatchFailed(ILogger logger, long outboxId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxId} ({Kind}, {Channel} to {To}): {Status}.")]

@@ -10,14 +10,15 @@ internal sealed class SqliteConnectionHandle : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public SqliteConnectionHandle(string connectionString, SqliteSynchronous synchronous, bool readOnly)
+    public SqliteConnectionHandle(string connectionString, SqliteSynchronous synchronous, bool readOnly, bool autoCheckpoint = true)
     {
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
         using var pragma = Connection.CreateCommand();
         pragma.CommandText =
             $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 10000;" +
-            (readOnly ? " PRAGMA query_only = 1;" : string.Empty);
+            (readOnly ? " PRAGMA query_only = 1;" : string.Empty) +
+            (autoCheckpoint ? string.Empty : " PRAGMA wal_autocheckpoint = 0;");
         pragma.ExecuteNonQuery();
     }
 

@@ -13,7 +13,9 @@ namespace Verigate.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteStore : IStore, IDisposable
 {
-    private const int MaxIdleReaders = 16;
+    // Enough idle readers for 64 concurrent requests without reopening connections (and re-preparing statements).
+    private const int MaxIdleReaders = 64;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly string _connectionString;
     private readonly SqliteSynchronous _synchronous;
@@ -21,6 +23,9 @@ public sealed class SqliteStore : IStore, IDisposable
     private readonly SemaphoreSlim _writerGate = new(1, 1);
     private readonly SqliteConnectionHandle _writer;
     private readonly ConcurrentBag<SqliteConnectionHandle> _readers = [];
+    private readonly SqliteConnectionHandle _checkpointer;
+    private readonly Timer _checkpointTimer;
+    private int _checkpointing;
     private bool _disposed;
 
     private SqliteStore(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal)
@@ -28,7 +33,37 @@ public sealed class SqliteStore : IStore, IDisposable
         _connectionString = connectionString;
         _synchronous = synchronous;
         _signal = signal;
-        _writer = new SqliteConnectionHandle(connectionString, synchronous, readOnly: false);
+        _writer = new SqliteConnectionHandle(connectionString, synchronous, readOnly: false, autoCheckpoint: false);
+
+        // Checkpoints (copying the WAL into the database file, with an fsync) would otherwise run inside whichever
+        // request's commit crossed the threshold. A background connection does them instead; PASSIVE never blocks
+        // the writer or readers.
+        _checkpointer = new SqliteConnectionHandle(connectionString, synchronous, readOnly: false);
+        _checkpointTimer = new Timer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
+    }
+
+    private void Checkpoint()
+    {
+        if (Interlocked.Exchange(ref _checkpointing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_disposed)
+            {
+                _checkpointer.Command("PRAGMA wal_checkpoint(PASSIVE)", null).ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            // Busy or closing: the next tick tries again.
+        }
+        finally
+        {
+            Volatile.Write(ref _checkpointing, 0);
+        }
     }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
@@ -92,6 +127,9 @@ public sealed class SqliteStore : IStore, IDisposable
         }
 
         _disposed = true;
+        _checkpointTimer.Dispose();
+        SpinWait.SpinUntil(() => Volatile.Read(ref _checkpointing) == 0);
+        _checkpointer.Dispose();
         _writerGate.Wait();
         _writer.Dispose();
         while (_readers.TryTake(out var reader))

@@ -65,8 +65,10 @@ public static class DevInboxApi
         string? key = null;
         if (!string.IsNullOrWhiteSpace(to))
         {
-            var parsed = DestinationParser.ParseEither(to, "to");
-            key = parsed.IsSuccess ? parsed.Value.Value : to.Trim();
+            var trimmed = to.Trim();
+            var alreadyE164 = trimmed.Length > 1 && trimmed[0] == '+' && trimmed.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+            var parsed = alreadyE164 ? default : DestinationParser.ParseEither(trimmed, "to");
+            key = !alreadyE164 && parsed.IsSuccess ? parsed.Value.Value : trimmed;
         }
 
         await using var read = await store.OpenReadAsync(ct);
