@@ -351,12 +351,15 @@ public abstract class StoreSpecification : IAsyncLifetime
     // ---- rate limits ----
 
     [Fact]
-    public async Task Rate_limit_state_round_trips()
+    public async Task Rate_limit_state_round_trips_for_several_keys_at_once()
     {
-        Assert.Null(await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("k", None)));
-        await WriteAsync(tx => tx.RateLimits.SetAsync("k", Now, None));
-        await WriteAsync(tx => tx.RateLimits.SetAsync("k", Now.AddSeconds(5), None));
-        Assert.Equal(Now.AddSeconds(5), await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("k", None)));
+        Assert.Empty(await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync(["a", "k"], None)));
+        await WriteAsync(tx => tx.RateLimits.SetAsync([new("k", Now)], None));
+        await WriteAsync(tx => tx.RateLimits.SetAsync([new("a", Now.AddSeconds(1)), new("k", Now.AddSeconds(5))], None));
+        var stored = await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync(["a", "b", "k"], None));
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(Now.AddSeconds(1), stored["a"]);
+        Assert.Equal(Now.AddSeconds(5), stored["k"]);
     }
 
     [Fact]
@@ -479,8 +482,7 @@ public abstract class StoreSpecification : IAsyncLifetime
 
             await tx.Challenges.InsertAsync(NewChallenge("live"), None);
             await tx.Deliveries.AppendAsync(new DeliveryEvent("old-0", 1, new Destination(Channel.Sms, "+491"), DeliveryStatus.Sent, Now), None);
-            await tx.RateLimits.SetAsync("stale", Now.AddMinutes(-1), None);
-            await tx.RateLimits.SetAsync("fresh", Now.AddMinutes(1), None);
+            await tx.RateLimits.SetAsync([new("fresh", Now.AddMinutes(1)), new("stale", Now.AddMinutes(-1))], None);
             await tx.Idempotency.TryBeginAsync("s", "old", [1], Now.AddHours(-25), None);
             await tx.Idempotency.TryBeginAsync("s", "new", [1], Now, None);
             await tx.DevInbox.DeliverAsync(new DevMessage(0, 1, "sms", "+491", null, "old", Now - retention - TimeSpan.FromHours(1)), None);
@@ -504,8 +506,7 @@ public abstract class StoreSpecification : IAsyncLifetime
         var ended = await ReadAsync(r => r.Challenges.GetAsync("old-0", None));
         Assert.Equal((ChallengeStatus.Expired, (string?)null), (ended!.Status, ended.ProtectedCode));
         Assert.Equal(ChallengeStatus.Pending, (await ReadAsync(r => r.Challenges.GetAsync("live", None)))!.Status);
-        Assert.Null(await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("stale", None)));
-        Assert.NotNull(await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync("fresh", None)));
+        Assert.Equal(["fresh"], (await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync(["fresh", "stale"], None))).Keys);
         Assert.NotNull(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("s", "new", [1], Now, None)));
         Assert.Null(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("s", "old", [1], Now, None)));
         Assert.Equal(["new"], (await ReadAsync(r => r.DevInbox.ListAsync("+491", 10, None))).Select(m => m.Body));

@@ -5,23 +5,37 @@ namespace Verigate.Core.RateLimiting;
 
 /// <summary>
 /// Charges several counters all-or-nothing inside the caller's write transaction: if one refuses, none is
-/// charged (the transaction is not committed) and the caller gets the longest wait.
+/// charged (nothing is written) and the caller gets the longest wait. One read and one write for all keys.
 /// </summary>
 public sealed class RateLimiter(TimeProvider time)
 {
     public async Task<Error?> TryChargeAsync(IStoreSession tx, IReadOnlyList<RateLimitCharge> charges, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var decisions = new RateDecision[charges.Count];
-        var longestWait = TimeSpan.Zero;
-        for (var i = 0; i < charges.Count; i++)
+        if (charges.Count == 0)
         {
-            var stored = await tx.RateLimits.GetForUpdateAsync(charges[i].Key, ct);
-            decisions[i] = Gcra.Evaluate(stored, now, charges[i].Limit);
-            if (!decisions[i].Allowed && decisions[i].RetryAfter > longestWait)
+            return null;
+        }
+
+        var ordered = charges.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var keys = ordered.Select(c => c.Key).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await tx.RateLimits.GetForUpdateAsync(keys, ct);
+
+        var now = time.GetUtcNow();
+        var next = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var longestWait = TimeSpan.Zero;
+        foreach (var charge in ordered)
+        {
+            // A key charged twice in one call sees its own first charge.
+            DateTimeOffset? current = next.TryGetValue(charge.Key, out var pending) ? pending
+                : stored.TryGetValue(charge.Key, out var tat) ? tat : null;
+            var decision = Gcra.Evaluate(current, now, charge.Limit);
+            if (!decision.Allowed)
             {
-                longestWait = decisions[i].RetryAfter;
+                longestWait = decision.RetryAfter > longestWait ? decision.RetryAfter : longestWait;
+                continue;
             }
+
+            next[charge.Key] = decision.NewTat;
         }
 
         if (longestWait > TimeSpan.Zero)
@@ -29,11 +43,7 @@ public sealed class RateLimiter(TimeProvider time)
             return Error.RateLimited(longestWait);
         }
 
-        for (var i = 0; i < charges.Count; i++)
-        {
-            await tx.RateLimits.SetAsync(charges[i].Key, decisions[i].NewTat, ct);
-        }
-
+        await tx.RateLimits.SetAsync([.. next], ct);
         return null;
     }
 }

@@ -6,6 +6,12 @@ public interface IStore
     /// <summary>A transaction that may write. Disposing it without <see cref="IStoreSession.CommitAsync"/> rolls back.</summary>
     ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct);
 
+    /// <summary>
+    /// A write transaction for work someone is waiting on indirectly (delivering their code): where writers queue,
+    /// it goes ahead of ordinary requests. Stores whose writers do not queue treat it as any write.
+    /// </summary>
+    ValueTask<IStoreSession> BeginUrgentWriteAsync(CancellationToken ct) => BeginWriteAsync(ct);
+
     /// <summary>A session for reads only; it never blocks writers.</summary>
     ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct);
 }

@@ -69,7 +69,7 @@ public sealed partial class OutboxDispatcher(
     {
         IReadOnlyList<OutboxMessage> batch;
         var now = time.GetUtcNow();
-        await using (var tx = await store.BeginWriteAsync(ct))
+        await using (var tx = await store.BeginUrgentWriteAsync(ct))
         {
             batch = await tx.Outbox.ClaimAsync(_owner, now, now + Options.Lease, Options.BatchSize, ct);
             await tx.CommitAsync(ct);
@@ -174,7 +174,7 @@ public sealed partial class OutboxDispatcher(
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
-        await using var tx = await store.BeginWriteAsync(ct);
+        await using var tx = await store.BeginUrgentWriteAsync(ct);
         foreach (var (message, outcome, storeBacked, rendered) in results)
         {
             if (storeBacked is not null)

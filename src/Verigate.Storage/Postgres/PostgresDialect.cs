@@ -13,8 +13,11 @@ internal sealed class PostgresDialect : SqlDialect
     // "nothing" and both pass. Inserting a placeholder first (tat 0 reads as "no state") gives every charge a
     // row to lock; the second statement takes a fresh snapshot, so it also sees a row another transaction
     // committed while this one waited on the unique index.
-    public override string SelectRateLimitForUpdate =>
-        "INSERT INTO rate_limits (key, tat) VALUES (@key, 0) ON CONFLICT (key) DO NOTHING; SELECT tat FROM rate_limits WHERE key = @key FOR UPDATE";
+    // Keys arrive in ordinal order and are inserted and locked in that order, so two transactions charging
+    // overlapping keys queue instead of deadlocking.
+    public override string SelectRateLimitsForUpdate(int count) =>
+        "INSERT INTO rate_limits (key, tat) VALUES " + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@k{i}, 0)")) +
+        $" ON CONFLICT (key) DO NOTHING; SELECT key, tat FROM rate_limits WHERE key IN ({KeyParameters(count)}) ORDER BY key FOR UPDATE";
 
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 

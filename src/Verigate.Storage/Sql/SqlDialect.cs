@@ -8,8 +8,14 @@ namespace Verigate.Storage.Sql;
 /// </summary>
 public abstract class SqlDialect
 {
-    /// <summary>Reads a rate-limit row so that no concurrent transaction can change it before we commit.</summary>
-    public abstract string SelectRateLimitForUpdate { get; }
+    /// <summary>
+    /// Reads the rate-limit rows of keys <c>@k0 … @k{count-1}</c> (columns key, tat) so that no concurrent transaction
+    /// can change them before we commit.
+    /// </summary>
+    public abstract string SelectRateLimitsForUpdate(int count);
+
+    /// <summary>The parameter list <c>@k0, @k1, …</c>.</summary>
+    protected static string KeyParameters(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@k{i}"));
 
     /// <summary>Appended to the outbox claim's inner SELECT so concurrent dispatchers skip each other's rows.</summary>
     public abstract string SkipLocked { get; }

@@ -1,16 +1,36 @@
+using System.Collections.Concurrent;
 using Verigate.Core.Storage;
 
 namespace Verigate.Storage.Sql;
 
 internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
 {
-    public async Task<DateTimeOffset?> GetForUpdateAsync(string key, CancellationToken ct)
+    // One SQL text per number of keys (a send charges 2 to 5), so statements stay prepared and cached.
+    private static readonly ConcurrentDictionary<int, string> Upserts = new();
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> GetForUpdateAsync(IReadOnlyList<string> keys, CancellationToken ct)
     {
-        var tat = await s.Command(s.Dialect.SelectRateLimitForUpdate).With("@key", key).Int64OrNullAsync(ct);
-        return tat is null or 0 ? null : DbTime.From(tat.Value);
+        var command = s.Command(s.Dialect.SelectRateLimitsForUpdate(keys.Count));
+        for (var i = 0; i < keys.Count; i++)
+        {
+            command.With($"@k{i}", keys[i]);
+        }
+
+        var rows = await command.ListAsync(r => (Key: r.GetString(0), Tat: r.GetInt64(1)), ct);
+        return rows.Where(r => r.Tat != 0).ToDictionary(r => r.Key, r => DbTime.From(r.Tat), StringComparer.Ordinal);
     }
 
-    public Task SetAsync(string key, DateTimeOffset tat, CancellationToken ct) =>
-        s.Command("INSERT INTO rate_limits (key, tat) VALUES (@key, @tat) ON CONFLICT (key) DO UPDATE SET tat = excluded.tat")
-            .With("@key", key).With("@tat", DbTime.Of(tat)).ExecuteNonQueryAsync(ct);
+    public Task SetAsync(IReadOnlyList<KeyValuePair<string, DateTimeOffset>> instants, CancellationToken ct)
+    {
+        var sql = Upserts.GetOrAdd(instants.Count, n =>
+            "INSERT INTO rate_limits (key, tat) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"(@k{i}, @t{i})")) +
+            " ON CONFLICT (key) DO UPDATE SET tat = excluded.tat");
+        var command = s.Command(sql);
+        for (var i = 0; i < instants.Count; i++)
+        {
+            command.With($"@k{i}", instants[i].Key).With($"@t{i}", DbTime.Of(instants[i].Value));
+        }
+
+        return command.ExecuteNonQueryAsync(ct);
+    }
 }

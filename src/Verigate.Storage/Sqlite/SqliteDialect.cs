@@ -11,7 +11,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     private const int SqliteConstraint = 19;
 
-    public override string SelectRateLimitForUpdate => "SELECT tat FROM rate_limits WHERE key = @key";
+    public override string SelectRateLimitsForUpdate(int count) => $"SELECT key, tat FROM rate_limits WHERE key IN ({KeyParameters(count)})";
 
     public override string SkipLocked => string.Empty;
 

@@ -20,7 +20,7 @@ public sealed class SqliteStore : IStore, IDisposable
     private readonly string _connectionString;
     private readonly SqliteSynchronous _synchronous;
     private readonly IOutboxSignal _signal;
-    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly WriterGate _writerGate = new();
     private readonly SqliteConnectionHandle _writer;
     private readonly ConcurrentBag<SqliteConnectionHandle> _readers = [];
     private readonly SqliteConnectionHandle _checkpointer;
@@ -84,18 +84,22 @@ public sealed class SqliteStore : IStore, IDisposable
         return store;
     }
 
-    public async ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct)
+    public ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct) => BeginWriteAsync(urgent: false, ct);
+
+    public ValueTask<IStoreSession> BeginUrgentWriteAsync(CancellationToken ct) => BeginWriteAsync(urgent: true, ct);
+
+    private async ValueTask<IStoreSession> BeginWriteAsync(bool urgent, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writerGate.WaitAsync(ct);
+        await _writerGate.EnterAsync(urgent, ct);
         try
         {
             var transaction = _writer.Connection.BeginTransaction(deferred: false);
-            return new SqliteSession(_writer, transaction, _signal, _ => _writerGate.Release());
+            return new SqliteSession(_writer, transaction, _signal, _ => _writerGate.Exit());
         }
         catch
         {
-            _writerGate.Release();
+            _writerGate.Exit();
             throw;
         }
     }
@@ -130,13 +134,11 @@ public sealed class SqliteStore : IStore, IDisposable
         _checkpointTimer.Dispose();
         SpinWait.SpinUntil(() => Volatile.Read(ref _checkpointing) == 0);
         _checkpointer.Dispose();
-        _writerGate.Wait();
+        _writerGate.EnterAsync(urgent: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         _writer.Dispose();
         while (_readers.TryTake(out var reader))
         {
             reader.Dispose();
         }
-
-        _writerGate.Dispose();
     }
 }
