@@ -38,8 +38,9 @@ public static class SqlMigrator
             await using (var record = connection.CreateCommand())
             {
                 record.Transaction = tx;
-                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @at)";
-                record.With("@v", version).With("@n", name[resourcePrefix.Length..]).With("@at", DateTimeOffset.UtcNow.ToString("O"));
+                // The database stamps the time: an operations record, on the clock every instance shares.
+                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, CURRENT_TIMESTAMP)";
+                record.With("@v", version).With("@n", name[resourcePrefix.Length..]);
                 await record.ExecuteNonQueryAsync(ct);
             }
 
