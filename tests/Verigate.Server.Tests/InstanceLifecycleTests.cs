@@ -56,11 +56,21 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Postgres_without_a_connection_string_is_refused_at_start()
+    public async Task Postgres_without_a_connection_string_is_refused_at_start()
     {
-        var settings = new Dictionary<string, string?>(TwoInstances.Settings(_database)) { ["Storage:ConnectionString"] = null };
-        var e = Assert.ThrowsAny<Exception>(() => new VerigateTestServer(settings));
-        Assert.Contains("Storage:ConnectionString is required", Flatten(e), StringComparison.Ordinal);
+        // The real binary: a host that fails to start is reported reliably only by its own exit.
+        var data = Directory.CreateTempSubdirectory("verigate-noconn-").FullName;
+        try
+        {
+            var run = await ServerProcess.RunCommandAsync(data, "--urls", "http://127.0.0.1:0", "--Storage:Provider", "Postgres");
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("Storage:ConnectionString is required", run.Output + run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]
