@@ -254,6 +254,39 @@ public sealed class AccountFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_username_change_keeps_the_user_id_and_frees_the_old_name()
+    {
+        var account = await _steps.SignUpAsync();
+        using var me = _server.SignedIn(account.SessionToken);
+        var newName = AccountSteps.UniqueName("Renamed");
+
+        var renamed = await me.PatchAsJsonAsync("/v1/me", new { username = newName });
+        using var client = _server.Anonymous();
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(account.UserId, (await renamed.JsonAsync()).Str("userId"));
+        Assert.Equal(account.UserId, (await (await client.GetAsync($"/v1/users/by-username/{newName}")).JsonAsync()).Str("userId"));
+        await (await client.GetAsync($"/v1/users/by-username/{account.Username}")).ProblemAsync(404, "user_not_found");
+        Assert.Equal(newName, (await _steps.MeAsync(account.SessionToken)).Str("username"));
+        Assert.Equal(HttpStatusCode.Accepted, (await _steps.LoginAsync(newName)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_username_change_to_a_taken_invalid_or_missing_name_is_refused()
+    {
+        var taken = await _steps.SignUpAsync();
+        var account = await _steps.SignUpAsync();
+        using var me = _server.SignedIn(account.SessionToken);
+
+        await (await me.PatchAsJsonAsync("/v1/me", new { username = taken.Username.ToUpperInvariant() })).ProblemAsync(409, "username_taken");
+        await (await me.PatchAsJsonAsync("/v1/me", new { username = "support" })).ProblemAsync(400, "invalid_username");
+        Assert.Equal("username", (await (await me.PatchAsJsonAsync("/v1/me", new { name = "x" })).ProblemAsync(400, "invalid_request")).Str("field"));
+        using var anonymous = _server.Anonymous();
+        await (await anonymous.PatchAsJsonAsync("/v1/me", new { username = "whoever" })).ProblemAsync(401, "unauthorized");
+        Assert.Equal(HttpStatusCode.OK, (await me.PatchAsJsonAsync("/v1/me", new { username = account.Username.ToUpperInvariant() })).StatusCode);
+    }
+
+    [Fact]
     public async Task Login_attempts_per_account_are_limited()
     {
         var account = await _steps.SignUpAsync();

@@ -93,6 +93,21 @@ public abstract class StoreSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rename_frees_the_old_name_and_refuses_a_name_another_account_has()
+    {
+        await WriteAsync(tx => tx.Accounts.TryInsertAsync(new Account(21, "carol", "h", Now), None));
+        await WriteAsync(tx => tx.Accounts.TryInsertAsync(new Account(22, "dave", "h", Now), None));
+
+        Assert.False(await WriteAsync(tx => tx.Accounts.TryRenameAsync(22, "CAROL", None)));
+        Assert.True(await WriteAsync(tx => tx.Accounts.TryRenameAsync(21, "Caroline", None)));
+        Assert.True(await WriteAsync(tx => tx.Accounts.TryRenameAsync(22, "carol", None)));
+
+        Assert.Equal(21, (await ReadAsync(r => r.Accounts.FindByUsernameAsync("caroline", None)))!.UserId);
+        Assert.Equal(("carol", 22L), await ReadAsync(async r => ((await r.Accounts.FindByUsernameAsync("Carol", None))!.Username, (await r.Accounts.FindByUsernameAsync("Carol", None))!.UserId)));
+        Assert.Null(await ReadAsync(r => r.Accounts.FindByUsernameAsync("dave", None)));
+    }
+
+    [Fact]
     public async Task Code_entry_failures_count_lock_and_reset()
     {
         await WriteAsync(tx => tx.Accounts.TryInsertAsync(new Account(7, "bob", "h", Now), None));

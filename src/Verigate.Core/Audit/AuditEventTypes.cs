@@ -12,6 +12,7 @@ public static class AuditEventTypes
     public const string ChallengeReported = "challenge.reported";
     public const string CodeEntryLocked = "account.code_entry_locked";
     public const string AccountCreated = "account.created";
+    public const string UsernameChanged = "account.username_changed";
     public const string ContactVerified = "contact.verified";
     public const string LoginFailed = "login.failed";
     public const string SessionCreated = "session.created";

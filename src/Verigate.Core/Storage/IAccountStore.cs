@@ -14,6 +14,9 @@ public interface IAccountStore
     Task<Account?> FindByVerifiedContactAsync(Destination destination, CancellationToken ct);
     Task UpdatePasswordAsync(long userId, string passwordHash, CancellationToken ct);
 
+    /// <summary>Gives the account another username; false when another account has it (case-insensitively).</summary>
+    Task<bool> TryRenameAsync(long userId, string username, CancellationToken ct);
+
     /// <summary>Adds one to the consecutive wrong-code count and returns the new count.</summary>
     Task<int> AddCheckFailureAsync(long userId, CancellationToken ct);
 

@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PasswordResetFlow>();
         services.AddSingleton<AccountChallenges>();
         services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<UsernameChange>();
         services.AddSingleton<VerificationService>();
         services.AddSingleton<ApiKeyService>();
         return services;

@@ -29,6 +29,13 @@ internal sealed class SqlAccountStore(SqlSession s) : IAccountStore
     public Task UpdatePasswordAsync(long userId, string passwordHash, CancellationToken ct) =>
         s.Command("UPDATE accounts SET password_hash = @hash WHERE user_id = @id").With("@hash", passwordHash).With("@id", userId).ExecuteNonQueryAsync(ct);
 
+    public Task<bool> TryRenameAsync(long userId, string username, CancellationToken ct) =>
+        s.TryUniqueWriteAsync(async () => await s.Command(
+                "UPDATE accounts SET username = @name, username_key = @key WHERE user_id = @id " +
+                "AND NOT EXISTS (SELECT 1 FROM accounts WHERE username_key = @key AND user_id <> @id)")
+            .With("@name", username).With("@key", UsernameRules.Normalize(username)).With("@id", userId)
+            .ExecuteNonQueryAsync(ct) == 1);
+
     public async Task<int> AddCheckFailureAsync(long userId, CancellationToken ct) =>
         (int)(await s.Command("UPDATE accounts SET check_failures = check_failures + 1 WHERE user_id = @id RETURNING check_failures")
             .With("@id", userId).Int64OrNullAsync(ct) ?? 0);

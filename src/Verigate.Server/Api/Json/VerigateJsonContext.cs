@@ -34,6 +34,7 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(PasswordResetStartedResponse))]
 [JsonSerializable(typeof(CompletePasswordResetRequest))]
 [JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(UpdateMeRequest))]
 [JsonSerializable(typeof(PublicUserResponse))]
 [JsonSerializable(typeof(List<DevMessageResponse>))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

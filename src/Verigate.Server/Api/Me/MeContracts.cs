@@ -5,6 +5,8 @@ using Verigate.Server.Api.Json;
 
 namespace Verigate.Server.Api.Me;
 
+public sealed record UpdateMeRequest(string? Username);
+
 public sealed record MeResponse(string UserId, string Username, IReadOnlyList<ContactResponse> Contacts, IReadOnlyList<DeviceResponse> Devices, TwoFactorResponse TwoFactor);
 
 public sealed record DeviceResponse(string DeviceId, string Name, bool Trusted, DateTime CreatedAt, DateTime LastSeenAt, bool Current)
