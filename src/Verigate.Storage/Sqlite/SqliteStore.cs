@@ -7,9 +7,10 @@ using Verigate.Storage.Sql;
 namespace Verigate.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. All writes go through a single connection, one transaction
-/// at a time, so writers queue in memory instead of spinning on SQLITE_BUSY; reads use a pool of read-only
-/// connections that never block the writer. Several processes must not share one file: use PostgreSQL for that.
+/// The embedded store: one SQLite file in WAL mode. All writes go through a single connection, one session at a
+/// time with group commit (<see cref="SqliteWriter"/>), so writers queue in memory instead of spinning on
+/// SQLITE_BUSY; reads use a pool of read-only connections that never block the writer. Several processes must
+/// not share one file: use PostgreSQL for that.
 /// </summary>
 public sealed class SqliteStore : IStore, IDisposable
 {
@@ -20,8 +21,7 @@ public sealed class SqliteStore : IStore, IDisposable
     private readonly string _connectionString;
     private readonly SqliteSynchronous _synchronous;
     private readonly IOutboxSignal _signal;
-    private readonly WriterGate _writerGate = new();
-    private readonly SqliteConnectionHandle _writer;
+    private readonly SqliteWriter _writer;
     private readonly ConcurrentBag<SqliteConnectionHandle> _readers = [];
     private readonly SqliteConnectionHandle _checkpointer;
     private readonly Timer _checkpointTimer;
@@ -33,7 +33,7 @@ public sealed class SqliteStore : IStore, IDisposable
         _connectionString = connectionString;
         _synchronous = synchronous;
         _signal = signal;
-        _writer = new SqliteConnectionHandle(connectionString, synchronous, readOnly: false, autoCheckpoint: false);
+        _writer = new SqliteWriter(new SqliteConnectionHandle(connectionString, synchronous, readOnly: false, autoCheckpoint: false));
 
         // Checkpoints (copying the WAL into the database file, with an fsync) would otherwise run inside whichever
         // request's commit crossed the threshold. A background connection does them instead; PASSIVE never blocks
@@ -80,7 +80,7 @@ public sealed class SqliteStore : IStore, IDisposable
         // back out as a writer to the next store opened on the same file.
         builder.Pooling = false;
         var store = new SqliteStore(builder.ToString(), synchronous, signal);
-        await SqlMigrator.ApplyAsync(store._writer.Connection, typeof(SqliteStore).Assembly, "Verigate.Storage.Sqlite.Migrations.", ct);
+        await SqlMigrator.ApplyAsync(store._writer.Handle.Connection, typeof(SqliteStore).Assembly, "Verigate.Storage.Sqlite.Migrations.", ct);
         return store;
     }
 
@@ -91,24 +91,15 @@ public sealed class SqliteStore : IStore, IDisposable
     private async ValueTask<IStoreSession> BeginWriteAsync(bool urgent, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writerGate.EnterAsync(urgent, ct);
-        try
-        {
-            var transaction = _writer.Connection.BeginTransaction(deferred: false);
-            return new SqliteSession(_writer, transaction, _signal, _ => _writerGate.Exit());
-        }
-        catch
-        {
-            _writerGate.Exit();
-            throw;
-        }
+        var transaction = await _writer.EnterAsync(urgent, ct);
+        return SqliteSession.ForWrite(_writer, transaction, urgent, _signal);
     }
 
     public ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var handle = _readers.TryTake(out var idle) ? idle : new SqliteConnectionHandle(_connectionString, _synchronous, readOnly: true);
-        return ValueTask.FromResult<IStoreSession>(new SqliteSession(handle, null, _signal, ReturnReader));
+        return ValueTask.FromResult<IStoreSession>(SqliteSession.ForRead(handle, ReturnReader, _signal));
     }
 
     private void ReturnReader(SqliteConnectionHandle handle)
@@ -134,7 +125,6 @@ public sealed class SqliteStore : IStore, IDisposable
         _checkpointTimer.Dispose();
         SpinWait.SpinUntil(() => Volatile.Read(ref _checkpointing) == 0);
         _checkpointer.Dispose();
-        _writerGate.EnterAsync(urgent: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         _writer.Dispose();
         while (_readers.TryTake(out var reader))
         {

@@ -32,7 +32,8 @@ internal sealed class WriterGate
         await waiter.Task;
     }
 
-    public void Exit()
+    /// <summary>Passes the lock straight to the next live waiter; false (still holding it) when nobody waits.</summary>
+    public bool TryHandOver()
     {
         lock (_lock)
         {
@@ -40,11 +41,36 @@ internal sealed class WriterGate
             {
                 if (next.TrySetResult())
                 {
-                    return; // the lock passes straight to the next waiter
+                    return true;
                 }
             }
 
+            return false;
+        }
+    }
+
+    /// <summary>Releases the lock if nobody waits; false (still holding it) when someone arrived meanwhile.</summary>
+    public bool TryRelease()
+    {
+        lock (_lock)
+        {
+            if (_urgent.Any(w => !w.Task.IsCompleted) || _normal.Any(w => !w.Task.IsCompleted))
+            {
+                return false;
+            }
+
+            _urgent.Clear();
+            _normal.Clear();
             _held = false;
+            return true;
+        }
+    }
+
+    /// <summary>Releases the lock, handing it over if anyone waits.</summary>
+    public void Exit()
+    {
+        while (!TryHandOver() && !TryRelease())
+        {
         }
     }
 }
