@@ -19,26 +19,13 @@ hello_port=${HELLO_PORT:-5181}
 verigate_port=${VERIGATE_PORT:-5180}
 synchronous=${SYNCHRONOUS:-Normal}
 channel=${CHANNEL:-sms}
-# Far above any run's volume: the benchmark measures the work, not the limiter's refusals.
-raised_limit=100000000
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/verigate-bench.XXXXXX")
 results="$work/results.txt"
 api_key="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-stop_servers() {
-  for name in verigate hello; do
-    if [[ -f "$work/$name.pid" ]]; then
-      local pid
-      pid=$(cat "$work/$name.pid")
-      kill "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-      rm -f "$work/$name.pid"
-    fi
-  done
-}
+stop_servers() { stop_server verigate; stop_server hello; }
 
 cleanup() {
   local status=$?
@@ -51,35 +38,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_ready() { # name port
-  for _ in $(seq 1 300); do
-    if port_open "$2"; then return 0; fi
-    if ! kill -0 "$(cat "$work/$1.pid")" 2>/dev/null; then
-      echo "$1 exited during start-up:" >&2; tail -n 30 "$work/$1.log" >&2; return 1
-    fi
-    sleep 0.1
-  done
-  echo "$1 did not listen on port $2 within 30 s" >&2
-  return 1
-}
-
-for port in "$hello_port" "$verigate_port"; do
-  if port_open "$port"; then
-    echo "Port $port is already in use; set HELLO_PORT / VERIGATE_PORT to free ports." >&2
-    exit 1
-  fi
-done
-
-if [[ "${NO_BUILD:-0}" != 1 ]]; then
-  echo "== building Release"
-  for project in src/Verigate.Server bench/Verigate.Bench bench/Verigate.Bench.Hello; do
-    dotnet build "$root/$project" -c Release -nologo -v q | grep -Ev '^\s*$|Time Elapsed|Build succeeded|0 Warning|0 Error' || true
-  done
-fi
-
-server_dir="$root/src/Verigate.Server/bin/Release/net10.0"
-hello_dir="$root/bench/Verigate.Bench.Hello/bin/Release/net10.0"
-bench_dll="$root/bench/Verigate.Bench/bin/Release/net10.0/Verigate.Bench.dll"
+require_free_ports "$hello_port" "$verigate_port"
+build_release src/Verigate.Server bench/Verigate.Bench bench/Verigate.Bench.Hello
 
 echo "== starting hello baseline on 127.0.0.1:$hello_port"
 cd "$hello_dir"
@@ -87,22 +47,8 @@ Logging__LogLevel__Default=Warning ./Verigate.Bench.Hello --urls "http://127.0.0
 echo $! >"$work/hello.pid"
 cd "$root"
 
-echo "== starting Verigate on 127.0.0.1:$verigate_port (data in $work/data, Storage:Synchronous=$synchronous, send limits raised to $raised_limit)"
-cd "$server_dir"
-env \
-  Verigate__DataDirectory="$work/data" \
-  Verigate__PublicBaseUrl="http://127.0.0.1:$verigate_port" \
-  VerifyApi__Keys__bench="$api_key" \
-  Storage__Synchronous="$synchronous" \
-  Logging__LogLevel__Default=Warning \
-  RateLimits__SendsPerDestination__Count=$raised_limit \
-  RateLimits__SendsPerPhonePrefix__Count=$raised_limit \
-  RateLimits__SendsPerApiKey__Count=$raised_limit \
-  RateLimits__SendsPerIp__Count=$raised_limit \
-  RateLimits__SendsPerAccount__Count=$raised_limit \
-  ./Verigate.Server --urls "http://127.0.0.1:$verigate_port" >"$work/verigate.log" 2>&1 &
-echo $! >"$work/verigate.pid"
-cd "$root"
+echo "== starting Verigate on 127.0.0.1:$verigate_port (data in $work/verigate-data, Storage:Synchronous=$synchronous, send limits raised to $raised_limit)"
+start_verigate verigate "$verigate_port" "$api_key" Storage__Synchronous="$synchronous"
 
 wait_ready hello "$hello_port"
 wait_ready verigate "$verigate_port"
@@ -141,9 +87,6 @@ bench wrong-guess "$many" "$verigate_url" "$verigate_pid"
 
 stop_servers
 
-# field NAME from the RESULT line of SCENARIO at CONNECTIONS
-field() { grep "^RESULT scenario=$1 connections=$2 " "$results" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$3=//p"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 
 echo
 echo "== summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${duration} s measured + ${warmup} s warm-up per run,"

@@ -7,7 +7,8 @@ internal sealed class BenchOptions
 {
     public const string Usage = """
         Usage: Verigate.Bench <hello|cycle|wrong-guess> [options]
-          --url URL               target base URL (default http://127.0.0.1:5080; hello: http://127.0.0.1:5181)
+          --url URL[,URL...]      target base URL(s) (default http://127.0.0.1:5080; hello: http://127.0.0.1:5181);
+                                  with several, connection i sends all requests of its units to URL[i % n]
           --connections N         concurrent connections, one closed loop each (default 64)
           --duration SECONDS      measured time (default 10)
           --warmup SECONDS        unmeasured time before it (default 3)
@@ -16,12 +17,14 @@ internal sealed class BenchOptions
           --checks N              wrong-guess: checks per verification (default 10; the first 5 are 422, then 429)
           --max-attempts N        wrong-guess: the server's attempt limit (default 5)
           --burst N               wrong-guess: parallel wrong checks per verification in the race check (default 50)
-          --server-pid PID        report the server's CPU time per unit of work (Linux /proc)
+          --server-pid PID[,PID]  report the server's CPU time per unit of work (Linux /proc; several: summed)
+          --db-pid PID            also report a database's CPU per unit: PID and its child processes (PostgreSQL's
+                                  postmaster and its backends)
           --label TEXT            free text shown in the RESULT line
         """;
 
     public required string Scenario { get; init; }
-    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    public IReadOnlyList<Uri> Urls { get; init; } = [new("http://127.0.0.1:5080")];
     public int Connections { get; init; } = 64;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
@@ -31,7 +34,9 @@ internal sealed class BenchOptions
     public int MaxAttempts { get; init; } = 5;
     public int Burst { get; init; } = 50;
     public string Label { get; init; } = "";
-    public int? ServerPid { get; init; }
+    public IReadOnlyList<int> ServerPids { get; init; } = [];
+
+    public int? DbPid { get; init; }
 
     /// <summary>Parses the arguments, or returns null and an error message.</summary>
     public static BenchOptions? Parse(string[] args, out string? error)
@@ -61,7 +66,7 @@ internal sealed class BenchOptions
             var options = new BenchOptions
             {
                 Scenario = scenario,
-                Url = new Uri(Take(values, "url") ?? (scenario == "hello" ? "http://127.0.0.1:5181" : "http://127.0.0.1:5080")),
+                Urls = UrlList(Take(values, "url") ?? (scenario == "hello" ? "http://127.0.0.1:5181" : "http://127.0.0.1:5080")),
                 Connections = Int(values, "connections", 64, 1, 4096),
                 Duration = TimeSpan.FromSeconds(Double(values, "duration", 10, 0.5)),
                 Warmup = TimeSpan.FromSeconds(Double(values, "warmup", 3, 0)),
@@ -71,7 +76,8 @@ internal sealed class BenchOptions
                 MaxAttempts = Int(values, "max-attempts", 5, 1, 100),
                 Burst = Int(values, "burst", 50, 1, 1000),
                 Label = Take(values, "label") ?? "",
-                ServerPid = values.ContainsKey("server-pid") ? Int(values, "server-pid", 0, 1, int.MaxValue) : null,
+                ServerPids = PidList(Take(values, "server-pid")),
+                DbPid = values.ContainsKey("db-pid") ? Int(values, "db-pid", 0, 1, int.MaxValue) : null,
             };
             if (values.Count > 0)
             {
@@ -99,6 +105,23 @@ internal sealed class BenchOptions
             return null;
         }
     }
+
+    private static Uri[] UrlList(string text)
+    {
+        var urls = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return urls.Length > 0
+            ? urls.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : throw new FormatException($"--url: '{u}' is not an absolute URL.")).ToArray()
+            : throw new FormatException("--url needs at least one URL.");
+    }
+
+    private static int[] PidList(string? text) =>
+        text is null
+            ? []
+            : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
+                    ? pid
+                    : throw new FormatException("--server-pid must be one or more process ids, separated by commas."))
+                .ToArray();
 
     private static string? Take(Dictionary<string, string> values, string name) =>
         values.Remove(name, out var value) ? value : null;

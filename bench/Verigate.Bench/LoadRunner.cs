@@ -22,24 +22,19 @@ internal static class LoadRunner
             AutomaticDecompression = DecompressionMethods.None,
             AllowAutoRedirect = false,
         };
-        using var client = new HttpClient(handler, disposeHandler: false)
-        {
-            BaseAddress = options.Url,
-            Timeout = TimeSpan.FromSeconds(30),
-            DefaultRequestVersion = HttpVersion.Version11,
-        };
-        if (scenario is not HelloScenario && options.ApiKey is { } key)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
+        // One client per target URL over the one handler (its connection cap is per server): connection i sends
+        // every request of its units to URL[i % n], so a verification is checked on the instance that started it.
+        var clients = options.Urls.Select(url => CreateClient(handler, url, scenario, options.ApiKey)).ToArray();
+        using var disposeClients = new ClientsDisposer(clients);
+        var client = clients[0];
 
         // A safety net only: the loops stop by themselves at the end of the window.
         using var cancel = new CancellationTokenSource(options.Warmup + options.Duration + TimeSpan.FromSeconds(60));
         var errors = new ErrorLog();
         var window = new MeasureWindow(options.Warmup, options.Duration);
-        var cpu = new CpuSampler(options.ServerPid);
+        var cpu = new CpuSampler(options.ServerPids, options.DbPid);
         var sampling = cpu.SampleAsync(window, cancel.Token);
-        var workers = Enumerable.Range(0, options.Connections).Select(_ => new WorkerContext(client, window, errors)).ToArray();
+        var workers = Enumerable.Range(0, options.Connections).Select(i => new WorkerContext(clients[i % clients.Length], window, errors)).ToArray();
         await Task.WhenAll(workers.Select(w => Task.Run(() => LoopAsync(scenario, w, cancel.Token))));
         await sampling;
 
@@ -53,6 +48,33 @@ internal static class LoadRunner
         using var verdicts = new StringWriter();
         var correct = await scenario.VerifyAsync(client, total, verdicts, cancel.Token);
         return new RunResult(options, scenario, total, errors.Lines.ToList(), correct, verdicts.ToString(), cpu);
+    }
+
+    private static HttpClient CreateClient(SocketsHttpHandler handler, Uri url, IScenario scenario, string? apiKey)
+    {
+        var client = new HttpClient(handler, disposeHandler: false)
+        {
+            BaseAddress = url,
+            Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestVersion = HttpVersion.Version11,
+        };
+        if (scenario is not HelloScenario && apiKey is { } key)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    private sealed class ClientsDisposer(HttpClient[] clients) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
     }
 
     private static async Task LoopAsync(IScenario scenario, WorkerContext worker, CancellationToken ct)
