@@ -26,41 +26,57 @@ public sealed class PasswordResetFlow(
 
     public async Task<Result<PasswordResetStarted>> StartAsync(string login, ClientContext client, CancellationToken ct)
     {
-        await using var tx = await store.BeginWriteAsync(ct);
         var charges = new List<RateLimitCharge> { new($"reset:id:{LoginResolver.LimitKey(login)}", limits.LoginsPerAccount) };
         if (client.Ip is not null)
         {
             charges.Add(new($"reset:ip:{client.Ip}", limits.SendsPerIp));
         }
 
-        if (await limiter.TryChargeAsync(tx, charges, ct) is { } limited)
+        await using (var limitTx = await store.BeginWriteAsync(ct))
         {
-            return limited; // per-IP and per-login: the same for every login, so it reveals nothing
+            if (await limiter.TryChargeAsync(limitTx, charges, ct) is { } limited)
+            {
+                return limited; // per-IP and per-login: the same for every login, so it reveals nothing
+            }
+
+            await limitTx.CommitAsync(ct);
         }
 
-        var (account, namedContact) = await LoginResolver.ResolveAsync(tx, login, ct);
-        var destination = account is null
-            ? null
-            : namedContact ?? ContactPicker.Primary(await tx.Accounts.ContactsOfAsync(account.UserId, ct))?.Destination;
+        Account? account;
+        Destination? namedContact, destination = null;
+        await using (var read = await store.OpenReadAsync(ct))
+        {
+            (account, namedContact) = await LoginResolver.ResolveAsync(read, login, ct);
+            if (account is not null)
+            {
+                destination = namedContact ?? ContactPicker.Primary(await read.Accounts.ContactsOfAsync(account.UserId, ct))?.Destination;
+            }
+        }
+
         var request = new ChallengeRequest(ChallengePurpose.PasswordReset, ChallengeSubject.Nobody,
             destination ?? namedContact ?? DecoyDestination(login), account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
-
-        Challenge challenge;
-        if (account is not null && destination is not null
-            && await engine.IssueAsync(tx, request with { Subject = ChallengeSubject.ForAccount(account.UserId) },
-                new SendOrigin(account.UserId, client.Ip), ct) is { IsSuccess: true } issued)
+        if (account is not null && destination is not null)
         {
-            challenge = issued.Value;
-        }
-        else
-        {
-            // Unknown login, or a throttled send: a decoy that answers every later call like a real challenge.
-            challenge = await engine.IssueDecoyAsync(tx, request, ct);
+            await using var tx = await store.BeginWriteAsync(ct);
+            var issued = await engine.IssueAsync(tx, request with { Subject = ChallengeSubject.ForAccount(account.UserId) }, new SendOrigin(account.UserId, client.Ip), ct);
+            if (issued.IsSuccess)
+            {
+                await tx.CommitAsync(ct);
+                return Started(issued.Value);
+            }
+
+            // A throttled send is rolled back here, and answered below exactly like an unknown login.
         }
 
-        await tx.CommitAsync(ct);
-        return new PasswordResetStarted(challenge.Id, challenge.Destination.Channel, challenge.Destination.Masked);
+        // Unknown login, or a throttled send: a decoy that answers every later call like a real challenge.
+        await using var decoyTx = await store.BeginWriteAsync(ct);
+        var decoy = await engine.IssueDecoyAsync(decoyTx, request, ct);
+        await decoyTx.CommitAsync(ct);
+        return Started(decoy);
     }
+
+    private static PasswordResetStarted Started(Challenge challenge) =>
+        new(challenge.Id, challenge.Destination.Channel, challenge.Destination.Masked);
 
     public async Task<Result<bool>> CompleteAsync(string challengeId, string code, string newPassword, ClientContext client, CancellationToken ct)
     {

@@ -20,16 +20,18 @@ public sealed class ChallengeEngine(
     CodePolicyOptions policy,
     RateLimitOptions limits)
 {
-    /// <summary>Charges the send limits, stores the challenge and queues its first message. Nothing is written on failure.</summary>
+    /// <summary>
+    /// Stores the challenge, queues its first message and charges the send limits. On failure the caller must
+    /// not commit: the rows written before the refused charge are rolled back with it.
+    /// </summary>
     public async Task<Result<Challenge>> IssueAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
     {
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin), ct);
-        if (limited is not null)
-        {
-            return limited;
-        }
+        var challenge = await InsertAsync(tx, request, OutboxKind.Code, ct);
 
-        return await InsertAsync(tx, request, OutboxKind.Code, ct);
+        // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
+        // or phone prefix shares a row; locking them at the end keeps that wait to the commit itself.
+        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin), ct);
+        return limited is null ? challenge : limited;
     }
 
     /// <summary>
@@ -193,12 +195,6 @@ public sealed class ChallengeEngine(
         }
 
         var destination = to ?? challenge.Destination;
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(destination, origin), ct);
-        if (limited is not null)
-        {
-            return limited;
-        }
-
         var sendsUsed = challenge.SendsUsed + 1;
         var nextSendAt = now + policy.CooldownAfter(sendsUsed);
         if (!await tx.Challenges.TryRecordSendAsync(id, challenge.SendsUsed, nextSendAt, ct))
@@ -209,7 +205,10 @@ public sealed class ChallengeEngine(
         await QueueCodeAsync(tx, challenge, destination, IsDecoy(challenge) ? OutboxKind.Decoy : OutboxKind.Code, now, ct);
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now,
             $"channel={destination.Channel.ToWire()} to={destination.Masked} send={sendsUsed}", ct);
-        return challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt };
+
+        // Charged last, for the reason given in IssueAsync; a refusal rolls the send back.
+        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(destination, origin), ct);
+        return limited is null ? challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt } : limited;
     }
 
     /// <summary>Cancels (or, for "I didn't request this", reports) a pending challenge.</summary>
