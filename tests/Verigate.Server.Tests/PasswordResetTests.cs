@@ -102,6 +102,23 @@ public sealed class PasswordResetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resending_a_reset_code_by_another_channel_is_refused_alike_for_real_and_decoy_challenges()
+    {
+        var account = await _steps.SignUpAsync(phone: "+4915188889999");
+        var real = (await (await StartAsync(account.Username)).JsonAsync()).Str("challengeId");
+        var decoy = (await (await StartAsync("ghost_" + account.Username)).JsonAsync()).Str("challengeId");
+        _server.Time.Advance(TimeSpan.FromSeconds(30));
+        using var client = _server.Anonymous();
+
+        var fromReal = await (await client.PostAsJsonAsync($"/v1/challenges/{real}/resend", new { channel = "sms" })).ProblemAsync(400, "channel_unavailable");
+        var fromDecoy = await (await client.PostAsJsonAsync($"/v1/challenges/{decoy}/resend", new { channel = "sms" })).ProblemAsync(400, "channel_unavailable");
+
+        Assert.Equal(fromReal.GetRawText(), fromDecoy.GetRawText());
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/v1/challenges/{real}/resend", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/v1/challenges/{decoy}/resend", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_weak_new_password_is_refused_before_the_code_is_spent()
     {
         var account = await _steps.SignUpAsync();

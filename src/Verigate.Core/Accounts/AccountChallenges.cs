@@ -26,11 +26,16 @@ public sealed class AccountChallenges(IStore store, ChallengeEngine engine, Time
         Destination? to = null;
         if (channel is { } wanted && wanted != challenge.Destination.Channel)
         {
-            // A sign-up or contact change proves one particular address: its code cannot go anywhere else.
-            var movable = challenge.Purpose is ChallengePurpose.NewDeviceLogin or ChallengePurpose.PasswordReset or ChallengePurpose.StepUp;
-            to = movable && !ChallengeEngine.IsDecoy(challenge)
-                ? ContactPicker.OnChannel(await tx.Accounts.ContactsOfAsync(challenge.Subject.UserId, ct), wanted)
-                : null;
+            // A sign-up or contact change proves one particular address: its code cannot go anywhere else. A
+            // password reset stays on its channel too: "sent by SMS instead" would tell an anonymous caller that
+            // the account exists and has a verified phone (a decoy has neither). Switching is for callers who
+            // already proved the password (a new-device sign-in, a step-up), whose challenges are never decoys.
+            if (challenge.Purpose is not (ChallengePurpose.NewDeviceLogin or ChallengePurpose.StepUp))
+            {
+                return new Error(ErrorCodes.ChannelUnavailable, "This code can only be sent again where it was sent first.", "channel");
+            }
+
+            to = ContactPicker.OnChannel(await tx.Accounts.ContactsOfAsync(challenge.Subject.UserId, ct), wanted);
             if (to is null)
             {
                 return new Error(ErrorCodes.ChannelUnavailable, $"There is no verified {wanted.ToWire()} destination to send this code to.", "channel");
