@@ -119,6 +119,19 @@ public sealed class PasswordResetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_password_containing_the_login_gets_the_same_answer_for_real_and_decoy_challenges_with_a_wrong_code()
+    {
+        var account = await _steps.SignUpAsync();
+        var real = (await (await StartAsync(account.Username)).JsonAsync()).Str("challengeId");
+        var decoy = (await (await StartAsync("ghost_" + account.Username)).JsonAsync()).Str("challengeId");
+
+        var fromReal = await (await CompleteAsync(real, "000000", $"my {account.Username} pass")).ProblemAsync(422, "code_incorrect");
+        var fromDecoy = await (await CompleteAsync(decoy, "000000", $"my ghost_{account.Username} pass")).ProblemAsync(422, "code_incorrect");
+
+        Assert.Equal(fromReal.GetRawText(), fromDecoy.GetRawText());
+    }
+
+    [Fact]
     public async Task A_weak_new_password_is_refused_before_the_code_is_spent()
     {
         var account = await _steps.SignUpAsync();

@@ -80,18 +80,10 @@ public sealed class PasswordResetFlow(
 
     public async Task<Result<bool>> CompleteAsync(string challengeId, string code, string newPassword, ClientContext client, CancellationToken ct)
     {
-        // Refuse a weak password before the code is spent, so a typo in the password does not burn an attempt.
-        string? username = null;
-        await using (var read = await store.OpenReadAsync(ct))
-        {
-            if (await ChallengeEngine.FindAsync(read, challengeId, ResetScope, ct) is { } pending
-                && await read.Accounts.GetAsync(pending.Subject.UserId, ct) is { } owner)
-            {
-                username = owner.Username;
-            }
-        }
-
-        if (PasswordPolicy.Validate(newPassword, username) is { } weak)
+        // Rules that do not depend on the account are checked before the code is spent. The rule that does (no
+        // username in the password) waits until the code proved right: checked earlier, its answer would differ
+        // between a real challenge and a decoy, and so tell an anonymous caller whether the login exists.
+        if (PasswordPolicy.Validate(newPassword, null) is { } weak)
         {
             return weak with { Field = "newPassword" };
         }
@@ -118,6 +110,12 @@ public sealed class PasswordResetFlow(
         }
 
         var userId = challenge.Subject.UserId;
+        var owner = await tx.Accounts.GetAsync(userId, ct);
+        if (PasswordPolicy.Validate(newPassword, owner?.Username) is { } containsUsername)
+        {
+            return containsUsername with { Field = "newPassword" }; // not committed: the code and the attempt stay unspent
+        }
+
         var now = time.GetUtcNow();
         await tx.Accounts.UpdatePasswordAsync(userId, newHash, ct);
         await tx.Sessions.RevokeAllAsync(userId, now, ct);
