@@ -22,7 +22,10 @@ public sealed class PasswordResetFlow(
     TimeProvider time)
 {
     private static readonly ChallengeScope ResetScope = ChallengeScope.Account(ChallengePurpose.PasswordReset);
-    private static readonly string[] DecoyDomains = ["g", "o", "y", "h", "i", "p"];
+    // Shaped like real addresses (the big providers' initials and common endings, weighted), so a masked decoy
+    // cannot be told from a masked real address by its look alone.
+    private static readonly string[] DecoyDomains = ["g", "g", "g", "o", "y", "h", "i", "p", "a", "m", "w", "t", "e", "f", "s", "c"];
+    private static readonly string[] DecoyEndings = [".com", ".com", ".com", ".com", ".de", ".net", ".org", ".co.uk", ".fr", ".es", ".nl", ".it"];
 
     public async Task<Result<PasswordResetStarted>> StartAsync(string login, ClientContext client, CancellationToken ct)
     {
@@ -135,6 +138,7 @@ public sealed class PasswordResetFlow(
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes("verigate-reset-decoy\n" + LoginResolver.LimitKey(login)));
         var letter = (char)('a' + (digest[0] % 26));
         var domain = DecoyDomains[digest[1] % DecoyDomains.Length];
-        return new Destination(Channel.Email, $"{letter}@{domain}.com");
+        var ending = DecoyEndings[digest[2] % DecoyEndings.Length];
+        return new Destination(Channel.Email, $"{letter}@{domain}{ending}");
     }
 }
