@@ -151,7 +151,8 @@ public sealed partial class OutboxDispatcher(
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
         await using var tx = await store.BeginWriteAsync(ct);
-        if (!outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts)
+        var retrying = !outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts;
+        if (retrying)
         {
             var retryAt = now + Backoff(message.Attempts);
             await tx.Outbox.ScheduleRetryAsync(message.Id, _owner, retryAt, outcome.Detail ?? "retry", ct);
@@ -166,7 +167,10 @@ public sealed partial class OutboxDispatcher(
 
         if (message.ChallengeId is not null && message.Kind != OutboxKind.Notice)
         {
-            await tx.Deliveries.AppendAsync(new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, outcome.Status, now, outcome.Detail), ct);
+            // A temporary failure leaves the message queued: the timeline says so rather than "failed".
+            var status = retrying ? DeliveryStatus.Queued : outcome.Status;
+            await tx.Deliveries.AppendAsync(
+                new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason), ct);
         }
 
         await tx.CommitAsync(ct);

@@ -26,7 +26,7 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options)
         {
             var body = $"{code} is your {o.ProductName} code {purpose}. We will never ask you for this code: do not share it. " +
                        $"Didn't ask for it? {reportUrl}\n\n@{o.PublicBase.IdnHost} #{code}";
-            return new RenderedMessage(message.Id, message.Destination, null, body);
+            return new RenderedMessage(message.Id, message.Destination, null, body, Reference: challenge.Id);
         }
 
         var subject = $"Your {o.ProductName} code {purpose}";
@@ -35,7 +35,7 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options)
             $"It expires in {Minutes(challenge)} minutes and works once.\n\n" +
             $"We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +
             $"Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n";
-        return new RenderedMessage(message.Id, message.Destination, subject, text);
+        return new RenderedMessage(message.Id, message.Destination, subject, text, EmailHtml.From(subject, text), challenge.Id);
     }
 
     public RenderedMessage RenderNotice(OutboxMessage message)
@@ -54,7 +54,9 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options)
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
         var body = message.Destination.Channel == Channel.Sms ? $"{o.ProductName}: {subject}. {text.Split("\n\n")[1]}" : text;
-        return new RenderedMessage(message.Id, message.Destination, message.Destination.Channel == Channel.Sms ? null : subject, body);
+        return message.Destination.Channel == Channel.Sms
+            ? new RenderedMessage(message.Id, message.Destination, null, body, Reference: message.ChallengeId)
+            : new RenderedMessage(message.Id, message.Destination, subject, body, EmailHtml.From(subject, body), message.ChallengeId);
     }
 
     public string ReportUrl(string challengeId) => new Uri(options.Value.PublicBase, $"report/{challengeId}").ToString();

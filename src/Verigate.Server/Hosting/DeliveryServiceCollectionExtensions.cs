@@ -3,6 +3,7 @@ using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.DevInbox;
+using Verigate.Delivery.Email;
 using Verigate.Delivery.Outbox;
 using Verigate.Delivery.Templates;
 
@@ -17,6 +18,10 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<MessageRenderer>();
         services.TryAddSingleton<IChannelAvailability, ChannelAvailability>();
+
+        // Each channel goes to exactly one sender: its configured gateway, or the development inbox.
+        services.AddSingleton<EmailMessageBuilder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, SmtpEmailSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, DevInboxSender>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
