@@ -5,6 +5,7 @@ using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Core.Accounts;
 using Verigate.Delivery.Channels;
+using Verigate.Delivery.Sms;
 
 namespace Verigate.Delivery.Templates;
 
@@ -13,7 +14,7 @@ namespace Verigate.Delivery.Templates;
 /// "I didn't request this", and for SMS the origin-bound last line <c>@host #code</c> (so browsers and phones
 /// only offer the code to our own origin). English today; more languages arrive with the templates folder.
 /// </summary>
-public sealed class MessageRenderer(IOptions<VerigateOptions> options)
+public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<DeliveryOptions> delivery)
 {
     private const int MaxContextLength = 40;
 
@@ -24,8 +25,11 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options)
         var reportUrl = ReportUrl(challenge.Id);
         if (message.Destination.Channel == Channel.Sms)
         {
-            var body = $"{code} is your {o.ProductName} code {purpose}. We will never ask you for this code: do not share it. " +
-                       $"Didn't ask for it? {reportUrl}\n\n@{o.PublicBase.IdnHost} #{code}";
+            var body = SmsText.Fit(
+                $"{code} is your {o.ProductName} code {purpose}.",
+                [" We will never ask you for this code: do not share it.", $" Didn't ask for it? {reportUrl}"],
+                $"\n\n@{o.PublicBase.IdnHost} #{code}",
+                delivery.Value.Sms.MaxSegments);
             return new RenderedMessage(message.Id, message.Destination, null, body, Reference: challenge.Id);
         }
 

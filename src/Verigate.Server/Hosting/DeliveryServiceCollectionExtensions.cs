@@ -4,6 +4,8 @@ using Verigate.Core.Outbox;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.DevInbox;
 using Verigate.Delivery.Email;
+using Verigate.Delivery.Receipts;
+using Verigate.Delivery.Sms;
 using Verigate.Delivery.Outbox;
 using Verigate.Delivery.Templates;
 
@@ -22,7 +24,11 @@ public static class DeliveryServiceCollectionExtensions
         // Each channel goes to exactly one sender: its configured gateway, or the development inbox.
         services.AddSingleton<EmailMessageBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, SmtpEmailSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, KannelSmsSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, DevInboxSender>());
+        services.AddSingleton<ReceiptTokens>();
+        services.AddSingleton<ReceiptUrls>();
+        services.AddSingleton<DeliveryReportRecorder>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

@@ -24,6 +24,44 @@ public sealed class DeliveryConfigurationTests
         Assert.Contains(expected, e.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Delivery:Sms:Kannel:SendSmsUrl", "ftp://kannel/cgi-bin/sendsms", "Delivery:Sms:Kannel:SendSmsUrl must be an absolute http(s) URL")]
+    [InlineData("Delivery:Sms:Kannel:Password", "", "Delivery:Sms:Kannel:Username and Password are required")]
+    [InlineData("Delivery:Sms:Kannel:From", "a-sender-id-that-is-far-too-long", "Delivery:Sms:Kannel:From must be at most 20 characters")]
+    [InlineData("Delivery:Sms:CallbackBaseUrl", "not a url", "Delivery:Sms:CallbackBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Delivery:Sms:MaxSegments", "0", "Delivery:Sms:MaxSegments must be between 1 and 10")]
+    public void A_bad_sms_setting_stops_the_start_with_a_clear_message(string key, string value, string expected)
+    {
+        var settings = VerigateTestServer.Relaxed(new Dictionary<string, string?>
+        {
+            ["Delivery:Sms:Kannel:SendSmsUrl"] = "http://127.0.0.1:1/cgi-bin/sendsms",
+            ["Delivery:Sms:Kannel:Username"] = "u",
+            ["Delivery:Sms:Kannel:Password"] = "p",
+            [key] = value,
+        });
+
+        var e = Assert.ThrowsAny<Exception>(() => new VerigateTestServer(settings));
+
+        Assert.Contains(expected, e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_every_channel_configured_the_development_inbox_is_gone()
+    {
+        await using var sink = new SmtpSink();
+        await using var server = new VerigateTestServer(SmtpSettings.For(sink.Port, more: new Dictionary<string, string?>
+        {
+            ["Delivery:Sms:Kannel:SendSmsUrl"] = "http://127.0.0.1:1/cgi-bin/sendsms",
+            ["Delivery:Sms:Kannel:Username"] = "u",
+            ["Delivery:Sms:Kannel:Password"] = "p",
+        }));
+        using var anonymous = server.Anonymous();
+
+        var response = await anonymous.GetAsync("/v1/dev/messages");
+
+        await response.ProblemAsync(404, "not_found");
+    }
+
     [Fact]
     public void A_dkim_key_file_that_is_missing_or_not_a_key_stops_the_start()
     {

@@ -20,11 +20,11 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public VerigateTestServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    public VerigateTestServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, int port = 0)
     {
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("verigate-test-").FullName;
         _settings = settings ?? new Dictionary<string, string?>();
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
     }
 
