@@ -1,6 +1,7 @@
 using Verigate.Core.Destinations;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.Email;
+using Verigate.Delivery.Fallback;
 using Verigate.Delivery.Outbox;
 using Verigate.Delivery.Sms;
 
@@ -14,6 +15,7 @@ public sealed class DeliveryOptions
     public SmsOptions Sms { get; set; } = new();
     public EmailOptions Email { get; set; } = new();
     public DispatcherOptions Dispatcher { get; set; } = new();
+    public FallbackOptions Fallback { get; set; } = new();
 
     /// <summary>
     /// True while some channel has no real gateway configured (the out-of-the-box default has none): that channel's
@@ -26,5 +28,5 @@ public sealed class DeliveryOptions
 
     public ChannelOptions For(Channel channel) => channel == Channel.Sms ? Sms : Email;
 
-    public IEnumerable<string> Validate() => Dispatcher.Validate().Concat(Email.Validate()).Concat(Sms.Validate());
+    public IEnumerable<string> Validate() => Dispatcher.Validate().Concat(Email.Validate()).Concat(Sms.Validate()).Concat(Fallback.Validate());
 }

@@ -6,6 +6,7 @@ using Verigate.Core.Challenges;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
 using Verigate.Delivery.Channels;
+using Verigate.Delivery.Receipts;
 using Verigate.Delivery.Templates;
 
 namespace Verigate.Delivery.Outbox;
@@ -21,6 +22,7 @@ public sealed partial class OutboxDispatcher(
     IEnumerable<IMessageSender> senders,
     ICodeVault vault,
     OutboxSignal signal,
+    IEnumerable<IDeliveryReportObserver> observers,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -146,7 +148,20 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>Records the outcome, then (once the write transaction is over) tells the observers, which may write themselves.</summary>
     private async Task RecordAsync(OutboxMessage message, SendOutcome outcome)
+    {
+        var recorded = await RecordCoreAsync(message, outcome);
+        if (recorded is not null && message.Kind == OutboxKind.Code)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.ReportedAsync(recorded, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<DeliveryEvent?> RecordCoreAsync(OutboxMessage message, SendOutcome outcome)
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
@@ -165,15 +180,17 @@ public sealed partial class OutboxDispatcher(
             LogFinished(logger, message.Id, message.Kind, message.Destination.Channel, message.Destination, outcome.Status);
         }
 
+        DeliveryEvent? recorded = null;
         if (message.ChallengeId is not null && message.Kind != OutboxKind.Notice)
         {
             // A temporary failure leaves the message queued: the timeline says so rather than "failed".
             var status = retrying ? DeliveryStatus.Queued : outcome.Status;
-            await tx.Deliveries.AppendAsync(
-                new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason), ct);
+            recorded = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason);
+            await tx.Deliveries.AppendAsync(recorded, ct);
         }
 
         await tx.CommitAsync(ct);
+        return recorded;
     }
 
     /// <summary>Exponential backoff with full jitter over its upper half, capped.</summary>

@@ -4,6 +4,7 @@ using Verigate.Core.Outbox;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.DevInbox;
 using Verigate.Delivery.Email;
+using Verigate.Delivery.Fallback;
 using Verigate.Delivery.Receipts;
 using Verigate.Delivery.Sms;
 using Verigate.Delivery.Outbox;
@@ -29,6 +30,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<ReceiptTokens>();
         services.AddSingleton<ReceiptUrls>();
         services.AddSingleton<DeliveryReportRecorder>();
+        services.AddSingleton<FallbackLadder>();
+        services.AddSingleton<IDeliveryReportObserver>(sp => sp.GetRequiredService<FallbackLadder>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

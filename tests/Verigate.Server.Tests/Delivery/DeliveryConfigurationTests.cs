@@ -30,6 +30,7 @@ public sealed class DeliveryConfigurationTests
     [InlineData("Delivery:Sms:Kannel:From", "a-sender-id-that-is-far-too-long", "Delivery:Sms:Kannel:From must be at most 20 characters")]
     [InlineData("Delivery:Sms:CallbackBaseUrl", "not a url", "Delivery:Sms:CallbackBaseUrl must be an absolute http(s) URL")]
     [InlineData("Delivery:Sms:MaxSegments", "0", "Delivery:Sms:MaxSegments must be between 1 and 10")]
+    [InlineData("Delivery:Fallback:ConfirmWithin", "01:00:00", "Delivery:Fallback:ConfirmWithin must be between")]
     public void A_bad_sms_setting_stops_the_start_with_a_clear_message(string key, string value, string expected)
     {
         var settings = VerigateTestServer.Relaxed(new Dictionary<string, string?>
