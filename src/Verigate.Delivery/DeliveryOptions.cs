@@ -4,6 +4,7 @@ using Verigate.Delivery.Email;
 using Verigate.Delivery.Fallback;
 using Verigate.Delivery.Outbox;
 using Verigate.Delivery.Sms;
+using Verigate.Delivery.Templates;
 
 namespace Verigate.Delivery;
 
@@ -16,6 +17,7 @@ public sealed class DeliveryOptions
     public EmailOptions Email { get; set; } = new();
     public DispatcherOptions Dispatcher { get; set; } = new();
     public FallbackOptions Fallback { get; set; } = new();
+    public TemplateOptions Templates { get; set; } = new();
 
     /// <summary>
     /// True while some channel has no real gateway configured (the out-of-the-box default has none): that channel's
@@ -28,5 +30,5 @@ public sealed class DeliveryOptions
 
     public ChannelOptions For(Channel channel) => channel == Channel.Sms ? Sms : Email;
 
-    public IEnumerable<string> Validate() => Dispatcher.Validate().Concat(Email.Validate()).Concat(Sms.Validate()).Concat(Fallback.Validate());
+    public IEnumerable<string> Validate() => Dispatcher.Validate().Concat(Email.Validate()).Concat(Sms.Validate()).Concat(Fallback.Validate()).Concat(Templates.Validate());
 }

@@ -19,6 +19,7 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<MessageRenderer>();
         services.TryAddSingleton<IChannelAvailability, ChannelAvailability>();
 
