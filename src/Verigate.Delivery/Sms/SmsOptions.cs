@@ -4,6 +4,7 @@ namespace Verigate.Delivery.Sms;
 public sealed class SmsOptions : Channels.ChannelOptions
 {
     public KannelOptions Kannel { get; set; } = new();
+    public HttpSmsOptions Http { get; set; } = new();
 
     /// <summary>
     /// Where gateways send delivery reports: the base URL of Verigate as the gateway reaches it. Empty uses
@@ -14,13 +15,18 @@ public sealed class SmsOptions : Channels.ChannelOptions
     /// <summary>The most SMS parts one message may take; longer texts lose their optional sentences first.</summary>
     public int MaxSegments { get; set; } = 3;
 
-    public override bool IsConfigured => Kannel.IsConfigured;
+    public override bool IsConfigured => Kannel.IsConfigured || Http.IsConfigured;
 
     public IEnumerable<string> Validate()
     {
-        foreach (var error in Kannel.Validate())
+        foreach (var error in Kannel.Validate().Concat(Http.Validate()))
         {
             yield return error;
+        }
+
+        if (Kannel.IsConfigured && Http.IsConfigured)
+        {
+            yield return "Configure one SMS gateway: Delivery:Sms:Kannel or Delivery:Sms:Http, not both.";
         }
 
         if (!string.IsNullOrWhiteSpace(CallbackBaseUrl)

@@ -27,6 +27,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<EmailMessageBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, SmtpEmailSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, KannelSmsSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, HttpSmsSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, DevInboxSender>());
         services.AddSingleton<ReceiptTokens>();
         services.AddSingleton<ReceiptUrls>();

@@ -30,6 +30,7 @@ public sealed class DeliveryConfigurationTests
     [InlineData("Delivery:Sms:Kannel:From", "a-sender-id-that-is-far-too-long", "Delivery:Sms:Kannel:From must be at most 20 characters")]
     [InlineData("Delivery:Sms:CallbackBaseUrl", "not a url", "Delivery:Sms:CallbackBaseUrl must be an absolute http(s) URL")]
     [InlineData("Delivery:Sms:MaxSegments", "0", "Delivery:Sms:MaxSegments must be between 1 and 10")]
+    [InlineData("Delivery:Sms:Http:Url", "http://127.0.0.1:2/messages", "Configure one SMS gateway")]
     [InlineData("Delivery:Fallback:ConfirmWithin", "01:00:00", "Delivery:Fallback:ConfirmWithin must be between")]
     public void A_bad_sms_setting_stops_the_start_with_a_clear_message(string key, string value, string expected)
     {
@@ -40,6 +41,20 @@ public sealed class DeliveryConfigurationTests
             ["Delivery:Sms:Kannel:Password"] = "p",
             [key] = value,
         });
+
+        var e = Assert.ThrowsAny<Exception>(() => new VerigateTestServer(settings));
+
+        Assert.Contains(expected, e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Delivery:Sms:Http:Url", "not a url", "Delivery:Sms:Http:Url must be an absolute http(s) URL")]
+    [InlineData("Delivery:Sms:Http:BodyTemplate", "{\"to\":\"{to}\"}", "Delivery:Sms:Http:BodyTemplate must contain {to} and {text}")]
+    [InlineData("Delivery:Sms:Http:AuthHeader", "Bad: header", "Delivery:Sms:Http:AuthHeader must be a header name")]
+    [InlineData("Delivery:Sms:Http:Timeout", "00:10:00", "Delivery:Sms:Http:Timeout must be between")]
+    public void A_bad_http_sms_setting_stops_the_start_with_a_clear_message(string key, string value, string expected)
+    {
+        var settings = VerigateTestServer.Relaxed(new Dictionary<string, string?> { ["Delivery:Sms:Http:Url"] = "https://sms.example/messages", [key] = value });
 
         var e = Assert.ThrowsAny<Exception>(() => new VerigateTestServer(settings));
 

@@ -1,3 +1,4 @@
+using Verigate.Server.Api.DeliveryReceipts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Verigate.Server.Api.Accounts;
@@ -36,4 +37,5 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(PublicUserResponse))]
 [JsonSerializable(typeof(List<DevMessageResponse>))]
+[JsonSerializable(typeof(HttpStatusReport))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;
