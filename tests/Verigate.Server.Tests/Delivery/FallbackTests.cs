@@ -101,6 +101,43 @@ public sealed class FallbackTests : IAsyncLifetime
         Assert.Empty(_sink.To(email));
     }
 
+    [Theory]
+    [InlineData("0001", "delivered")]
+    [InlineData("0002", "failed")]
+    public async Task A_password_reset_timeline_looks_the_same_for_a_real_and_an_unknown_login_and_never_falls_back(string outcome, string reported)
+    {
+        var (_, phone, email) = await AccountWithPhoneAndEmailAsync("pr_" + reported, outcome);
+        var unknownPhone = KannelComponent.Phone(outcome);
+        using var anonymous = _server.Anonymous();
+        var real = (await (await anonymous.PostAsJsonAsync("/v1/password-resets", new { login = phone })).JsonAsync()).Str("challengeId");
+        var decoy = (await (await anonymous.PostAsJsonAsync("/v1/password-resets", new { login = unknownPhone })).JsonAsync()).Str("challengeId");
+
+        // Wait (in the store, not through the API) until the real SMS got its final delivery report.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await using var read = await _server.Services.GetRequiredService<IStore>().OpenReadAsync(CancellationToken.None);
+            var events = await read.Deliveries.ListAsync(real, CancellationToken.None);
+            if (events.Any(e => e.Status.ToString().Equals(reported, StringComparison.OrdinalIgnoreCase)))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The real SMS got no final delivery report.");
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(300);
+        var realView = (await TimelineAsync(real)).Select(Shape).ToList();
+        var decoyView = (await TimelineAsync(decoy)).Select(Shape).ToList();
+        Assert.Equal(["queued", "sent"], realView.Select(v => v.Status).ToArray());
+        Assert.Equal(decoyView, realView);
+        Assert.Empty(_sink.To(email));
+    }
+
+    private static (string Status, string? Detail, string Hint) Shape(JsonElement e) =>
+        (e.Str("status"), e.GetProperty("detail").GetString(), e.Str("hint"));
+
     private async Task<(string Username, string Phone, string Email)> AccountWithPhoneAndEmailAsync(string username, string outcome, bool emailVerified = true)
     {
         var phone = KannelComponent.Phone(outcome);
