@@ -27,7 +27,7 @@ projects=(tests/*/*.Tests.csproj)
 status=0
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
-  dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" \
+  dotnet test "$project" -c Release --no-build --nologo --blame-hang-timeout 5m --logger "trx;LogFileName=$name.trx" \
     --results-directory "$results" 2>&1 | tee "$results/$name.log" | grep -E '^\s*(Failed|Passed|Skipped)!|error|^\s+Failed ' || true
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 done

@@ -1,4 +1,10 @@
+using Verigate.Core.Destinations;
+using Verigate.Delivery.Channels;
+using Verigate.Delivery.Email;
+using Verigate.Delivery.Fallback;
 using Verigate.Delivery.Outbox;
+using Verigate.Delivery.Sms;
+using Verigate.Delivery.Templates;
 
 namespace Verigate.Delivery;
 
@@ -7,21 +13,22 @@ public sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
 
-    public ChannelOptions Sms { get; set; } = new();
-    public ChannelOptions Email { get; set; } = new();
+    public SmsOptions Sms { get; set; } = new();
+    public EmailOptions Email { get; set; } = new();
     public DispatcherOptions Dispatcher { get; set; } = new();
+    public FallbackOptions Fallback { get; set; } = new();
+    public TemplateOptions Templates { get; set; } = new();
 
     /// <summary>
-    /// True while no real gateway is configured (the out-of-the-box default): every message then goes to the
-    /// built-in development inbox, and the inbox endpoints exist.
+    /// True while some channel has no real gateway configured (the out-of-the-box default has none): that channel's
+    /// messages then go to the built-in development inbox, and the inbox endpoints exist.
     /// </summary>
-    public bool UsesDevInbox => true;
+    public bool UsesDevInbox => UsesDevInboxFor(Channel.Email) || UsesDevInboxFor(Channel.Sms);
 
-    public IEnumerable<string> Validate() => Dispatcher.Validate();
-}
+    /// <summary>Configuring a gateway for a channel takes that channel out of the development inbox.</summary>
+    public bool UsesDevInboxFor(Channel channel) => !For(channel).IsConfigured;
 
-/// <summary>Whether a channel may be used at all (an operator may switch SMS off, for cost or fraud).</summary>
-public sealed class ChannelOptions
-{
-    public bool Enabled { get; set; } = true;
+    public ChannelOptions For(Channel channel) => channel == Channel.Sms ? Sms : Email;
+
+    public IEnumerable<string> Validate() => Dispatcher.Validate().Concat(Email.Validate()).Concat(Sms.Validate()).Concat(Fallback.Validate()).Concat(Templates.Validate());
 }

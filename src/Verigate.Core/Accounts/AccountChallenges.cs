@@ -1,5 +1,6 @@
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
@@ -53,13 +54,46 @@ public sealed class AccountChallenges(IStore store, ChallengeEngine engine, Time
         return new ResentChallenge(resent.Value, to ?? resent.Value.Destination);
     }
 
+    /// <summary>
+    /// Sends the same code to the account's verified contact on <paramref name="to"/> because delivery on another
+    /// channel failed or was not confirmed. Once per challenge: nothing happens if the code already went out on
+    /// that channel, or the purpose binds the code to one address (sign-up, contact change). Never for a password
+    /// reset: its login may be unknown (a decoy), and an automatic second message would tell the two apart.
+    /// </summary>
+    public async Task<Result<Destination>> FallBackAsync(string challengeId, Channel to, string reason, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var challenge = await ChallengeEngine.FindAsync(tx, challengeId, AnyAccountPurpose, ct);
+        if (challenge is null || ChallengeEngine.IsDecoy(challenge)
+            || challenge.Purpose is not (ChallengePurpose.NewDeviceLogin or ChallengePurpose.StepUp))
+        {
+            return Error.NotFound();
+        }
+
+        var timeline = await tx.Deliveries.ListAsync(challengeId, ct);
+        var destination = ContactPicker.OnChannel(await tx.Accounts.ContactsOfAsync(challenge.Subject.UserId, ct), to);
+        if (destination is null || timeline.Any(d => d.Destination.Channel == to))
+        {
+            return new Error(ErrorCodes.ChannelUnavailable, $"No fallback on {to.ToWire()} for this code.", "channel");
+        }
+
+        var sent = await engine.FallBackAsync(tx, challenge, destination, reason, ct);
+        if (!sent.IsSuccess)
+        {
+            return sent.Error;
+        }
+
+        await tx.CommitAsync(ct);
+        return destination;
+    }
+
     public async Task<Result<ChallengeDeliveries>> DeliveriesAsync(string challengeId, CancellationToken ct)
     {
         await using var read = await store.OpenReadAsync(ct);
         var challenge = await ChallengeEngine.FindAsync(read, challengeId, AnyAccountPurpose, ct);
         return challenge is null
             ? Error.NotFound()
-            : new ChallengeDeliveries(challenge, await read.Deliveries.ListAsync(challengeId, ct));
+            : new ChallengeDeliveries(challenge, DecoyShapedTimeline.For(challenge, await read.Deliveries.ListAsync(challengeId, ct)));
     }
 
     /// <summary>

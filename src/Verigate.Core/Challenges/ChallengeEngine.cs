@@ -211,6 +211,29 @@ public sealed class ChallengeEngine(
         return limited is null ? challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt } : limited;
     }
 
+    /// <summary>
+    /// The automatic fallback: the same code, once more, to <paramref name="to"/> (another verified channel of the
+    /// same account) because the first channel failed or stayed unconfirmed. System-initiated, so it is not held to
+    /// the resend cool-down or the send limits, but it counts as a send and needs one left.
+    /// </summary>
+    public async Task<Result<Challenge>> FallBackAsync(IStoreSession tx, Challenge challenge, Destination to, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!challenge.IsOpenAt(now) || challenge.ProtectedCode is null || IsDecoy(challenge))
+        {
+            return Error.NotFound();
+        }
+
+        if (challenge.SendsUsed >= challenge.MaxSends || !await tx.Challenges.TryRecordSendAsync(challenge.Id, challenge.SendsUsed, challenge.NextSendAt, ct))
+        {
+            return new Error(ErrorCodes.TooManySends, "This code has been sent as often as allowed.");
+        }
+
+        await QueueCodeAsync(tx, challenge, to, OutboxKind.Code, now, ct, reason);
+        await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now, $"fallback channel={to.Channel.ToWire()} to={to.Masked}", ct);
+        return challenge with { SendsUsed = challenge.SendsUsed + 1 };
+    }
+
     /// <summary>Cancels (or, for "I didn't request this", reports) a pending challenge.</summary>
     public async Task<Result<Challenge>> CancelAsync(IStoreSession tx, string id, ChallengeScope scope, ChallengeStatus status, CancellationToken ct)
     {
@@ -260,12 +283,12 @@ public sealed class ChallengeEngine(
     public static bool IsDecoy(Challenge challenge) => challenge.Subject == ChallengeSubject.Nobody;
 
     private static async Task QueueCodeAsync(
-        IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct)
+        IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct, string? detail = null)
     {
         var template = challenge.Label ?? challenge.Purpose.ToName();
         var outboxId = await tx.Outbox.EnqueueAsync(
             new OutboxMessage(0, kind, challenge.Id, destination, template, challenge.Locale, now), ct);
-        await tx.Deliveries.AppendAsync(new DeliveryEvent(challenge.Id, outboxId, destination, DeliveryStatus.Queued, now), ct);
+        await tx.Deliveries.AppendAsync(new DeliveryEvent(challenge.Id, outboxId, destination, DeliveryStatus.Queued, now, detail), ct);
     }
 
     private static Task AuditAsync(IStoreSession tx, Challenge challenge, string type, DateTimeOffset now, string? detail, CancellationToken ct)

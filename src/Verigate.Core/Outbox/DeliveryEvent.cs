@@ -2,11 +2,16 @@ using Verigate.Core.Destinations;
 
 namespace Verigate.Core.Outbox;
 
-/// <summary>One step in a challenge's delivery timeline.</summary>
+/// <summary>
+/// One step in a challenge's delivery timeline. <see cref="Detail"/> is our own wording and safe to show anyone
+/// holding the challenge; <see cref="ProviderReason"/> is the gateway's raw text, for integrators and operators only.
+/// </summary>
 public sealed record DeliveryEvent(
     string ChallengeId,
     long OutboxId,
     Destination Destination,
     DeliveryStatus Status,
     DateTimeOffset At,
-    string? Detail = null);
+    string? Detail = null,
+    string? ProviderMessageId = null,
+    string? ProviderReason = null);

@@ -6,5 +6,5 @@ namespace Verigate.Delivery.Channels;
 /// <summary>Channels are available unless the operator switched them off.</summary>
 public sealed class ChannelAvailability(IOptions<DeliveryOptions> options) : IChannelAvailability
 {
-    public bool IsAvailable(Channel channel) => channel == Channel.Sms ? options.Value.Sms.Enabled : options.Value.Email.Enabled;
+    public bool IsAvailable(Channel channel) => options.Value.For(channel).Enabled;
 }

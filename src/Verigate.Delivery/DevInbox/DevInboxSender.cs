@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
@@ -6,14 +7,14 @@ using Verigate.Delivery.Channels;
 namespace Verigate.Delivery.DevInbox;
 
 /// <summary>
-/// Delivers every channel into the development inbox table. Idempotent per outbox row, so the dispatcher's
-/// at-least-once redelivery after a crash shows up once.
+/// Delivers the channels that have no real gateway into the development inbox table. Idempotent per outbox row,
+/// so the dispatcher's at-least-once redelivery after a crash shows up once.
 /// </summary>
-public sealed class DevInboxSender(IStore store, TimeProvider time) : IStoreBackedSender
+public sealed class DevInboxSender(IStore store, TimeProvider time, IOptions<DeliveryOptions> options) : IStoreBackedSender
 {
     private static readonly SendOutcome Delivered = new(DeliveryStatus.Delivered, "Delivered to the development inbox.");
 
-    public bool Handles(Channel channel) => true;
+    public bool Handles(Channel channel) => options.Value.UsesDevInboxFor(channel);
 
     public SendOutcome DecoyOutcome => Delivered;
 

@@ -6,6 +6,7 @@ using Verigate.Core.Challenges;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
 using Verigate.Delivery.Channels;
+using Verigate.Delivery.Receipts;
 using Verigate.Delivery.Templates;
 
 namespace Verigate.Delivery.Outbox;
@@ -21,6 +22,7 @@ public sealed partial class OutboxDispatcher(
     IEnumerable<IMessageSender> senders,
     ICodeVault vault,
     OutboxSignal signal,
+    IEnumerable<IDeliveryReportObserver> observers,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -170,10 +172,24 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>Records the batch in one transaction, then (once it is over) tells the observers, which may write themselves.</summary>
     private async Task RecordAsync(IReadOnlyList<Dispatched> results)
+    {
+        var recorded = await RecordCoreAsync(results);
+        foreach (var report in recorded)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.ReportedAsync(report, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<List<DeliveryEvent>> RecordCoreAsync(IReadOnlyList<Dispatched> results)
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
+        var codeReports = new List<DeliveryEvent>();
         await using var tx = await store.BeginUrgentWriteAsync(ct);
         foreach (var (message, outcome, storeBacked, rendered) in results)
         {
@@ -182,7 +198,8 @@ public sealed partial class OutboxDispatcher(
                 await storeBacked.DeliverAsync(tx, rendered!, ct);
             }
 
-            if (!outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts)
+            var retrying = !outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts;
+            if (retrying)
             {
                 var retryAt = now + Backoff(message.Attempts);
                 await tx.Outbox.ScheduleRetryAsync(message.Id, _owner, retryAt, outcome.Detail ?? "retry", ct);
@@ -197,11 +214,19 @@ public sealed partial class OutboxDispatcher(
 
             if (message.ChallengeId is not null && message.Kind != OutboxKind.Notice)
             {
-                await tx.Deliveries.AppendAsync(new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, outcome.Status, now, outcome.Detail), ct);
+                // A temporary failure leaves the message queued: the timeline says so rather than "failed".
+                var status = retrying ? DeliveryStatus.Queued : outcome.Status;
+                var report = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason);
+                await tx.Deliveries.AppendAsync(report, ct);
+                if (message.Kind == OutboxKind.Code)
+                {
+                    codeReports.Add(report);
+                }
             }
         }
 
         await tx.CommitAsync(ct);
+        return codeReports;
     }
 
     /// <summary>One message's result; for a store-backed channel, the rendered message still to be stored.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.Challenges;
@@ -5,56 +6,72 @@ using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Core.Accounts;
 using Verigate.Delivery.Channels;
+using Verigate.Delivery.Sms;
 
 namespace Verigate.Delivery.Templates;
 
 /// <summary>
-/// Puts messages in their final shape: what the code is for, that we will never ask for it, a link to report
-/// "I didn't request this", and for SMS the origin-bound last line <c>@host #code</c> (so browsers and phones
-/// only offer the code to our own origin). English today; more languages arrive with the templates folder.
+/// Puts messages in their final shape, in the language of the challenge's locale: what the code is for, that we
+/// will never ask for it, a link to report "I didn't request this", and for SMS the origin-bound last line
+/// <c>@host #code</c> (so browsers and phones only offer the code to our own origin). Texts come from the
+/// <see cref="TemplateCatalog"/>.
 /// </summary>
-public sealed class MessageRenderer(IOptions<VerigateOptions> options)
+public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<DeliveryOptions> delivery, TemplateCatalog templates)
 {
     private const int MaxContextLength = 40;
 
     public RenderedMessage RenderCode(OutboxMessage message, Challenge challenge, string code)
     {
         var o = options.Value;
-        var purpose = PurposePhrases.For(challenge, o.ProductName) + ContextSuffix(challenge);
-        var reportUrl = ReportUrl(challenge.Id);
+        var language = templates.LanguageOf(message.Locale);
+        var product = new Dictionary<string, string> { ["product"] = o.ProductName };
+        var purposeKey = "purpose." + (challenge.Label ?? challenge.Purpose.ToName());
+        var purpose = templates.Render(language, templates.Has(language, purposeKey) ? purposeKey : "purpose.default", product) + ContextSuffix(challenge);
+        var values = new Dictionary<string, string>
+        {
+            ["product"] = o.ProductName,
+            ["purpose"] = purpose,
+            ["code"] = code,
+            ["reportUrl"] = ReportUrl(challenge.Id),
+            ["minutes"] = Minutes(challenge).ToString(CultureInfo.InvariantCulture),
+            ["publicBase"] = o.PublicBase.ToString(),
+        };
         if (message.Destination.Channel == Channel.Sms)
         {
-            var body = $"{code} is your {o.ProductName} code {purpose}. We will never ask you for this code: do not share it. " +
-                       $"Didn't ask for it? {reportUrl}\n\n@{o.PublicBase.IdnHost} #{code}";
-            return new RenderedMessage(message.Id, message.Destination, null, body);
+            var body = SmsText.Fit(
+                templates.Render(language, "sms.code", values),
+                [" " + templates.Render(language, "sms.never", values).Trim(), " " + templates.Render(language, "sms.report", values).Trim()],
+                $"\n\n@{o.PublicBase.IdnHost} #{code}",
+                delivery.Value.Sms.MaxSegments);
+            return new RenderedMessage(message.Id, message.Destination, null, body, Reference: challenge.Id);
         }
 
-        var subject = $"Your {o.ProductName} code {purpose}";
-        var text =
-            $"Your {o.ProductName} code {purpose} is:\n\n    {code}\n\n" +
-            $"It expires in {Minutes(challenge)} minutes and works once.\n\n" +
-            $"We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +
-            $"Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n";
-        return new RenderedMessage(message.Id, message.Destination, subject, text);
+        var subject = templates.Render(language, "email.code.subject", values);
+        var text = templates.Render(language, "email.code.body", values);
+        return new RenderedMessage(message.Id, message.Destination, subject, text, EmailHtml.From(subject, text), challenge.Id);
     }
 
     public RenderedMessage RenderNotice(OutboxMessage message)
     {
         var o = options.Value;
-        var (subject, text) = message.Template switch
+        var language = templates.LanguageOf(message.Locale);
+        var values = new Dictionary<string, string> { ["product"] = o.ProductName, ["publicBase"] = o.PublicBase.ToString() };
+        var key = message.Template switch
         {
-            SecurityNotices.PasswordChanged => (
-                $"Your {o.ProductName} password was changed",
-                $"The password of your {o.ProductName} account was just changed, and every other session was signed out.\n\n" +
-                $"If this was not you, reset your password now at {o.PublicBase} and review your devices."),
-            SecurityNotices.CodeReported => (
-                $"We canceled a {o.ProductName} code you didn't request",
-                $"You told us you did not request a {o.ProductName} code, so we canceled it: nobody can use it now.\n\n" +
-                "If you keep receiving codes you did not ask for, someone may know your password: change it."),
+            SecurityNotices.PasswordChanged => "notice.password_changed",
+            SecurityNotices.CodeReported => "notice.code_reported",
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
-        var body = message.Destination.Channel == Channel.Sms ? $"{o.ProductName}: {subject}. {text.Split("\n\n")[1]}" : text;
-        return new RenderedMessage(message.Id, message.Destination, message.Destination.Channel == Channel.Sms ? null : subject, body);
+        var subject = templates.Render(language, key + ".subject", values);
+        var text = templates.Render(language, key + ".body", values);
+        if (message.Destination.Channel == Channel.Sms)
+        {
+            var paragraphs = text.Split("\n\n", StringSplitOptions.TrimEntries);
+            var body = $"{o.ProductName}: {subject}. {paragraphs[^1]}";
+            return new RenderedMessage(message.Id, message.Destination, null, body, Reference: message.ChallengeId);
+        }
+
+        return new RenderedMessage(message.Id, message.Destination, subject, text, EmailHtml.From(subject, text), message.ChallengeId);
     }
 
     public string ReportUrl(string challengeId) => new Uri(options.Value.PublicBase, $"report/{challengeId}").ToString();

@@ -2,6 +2,7 @@ using Verigate.Delivery;
 using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Api.Challenges;
+using Verigate.Server.Api.DeliveryReceipts;
 using Verigate.Server.Api.DevInbox;
 using Verigate.Server.Api.Health;
 using Verigate.Server.Api.Idempotency;
@@ -50,6 +51,7 @@ public static class ApiServiceCollectionExtensions
         app.MapMe();
         app.MapUsers();
         app.MapReportPage();
+        app.MapDeliveryReceipts();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.UsesDevInbox)
         {
             app.MapDevInbox();

@@ -3,6 +3,10 @@ using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.DevInbox;
+using Verigate.Delivery.Email;
+using Verigate.Delivery.Fallback;
+using Verigate.Delivery.Receipts;
+using Verigate.Delivery.Sms;
 using Verigate.Delivery.Outbox;
 using Verigate.Delivery.Templates;
 
@@ -15,9 +19,21 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<MessageRenderer>();
         services.TryAddSingleton<IChannelAvailability, ChannelAvailability>();
+
+        // Each channel goes to exactly one sender: its configured gateway, or the development inbox.
+        services.AddSingleton<EmailMessageBuilder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, SmtpEmailSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, KannelSmsSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, HttpSmsSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSender, DevInboxSender>());
+        services.AddSingleton<ReceiptTokens>();
+        services.AddSingleton<ReceiptUrls>();
+        services.AddSingleton<DeliveryReportRecorder>();
+        services.AddSingleton<FallbackLadder>();
+        services.AddSingleton<IDeliveryReportObserver>(sp => sp.GetRequiredService<FallbackLadder>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
+using Verigate.Core.Destinations;
 using Verigate.Delivery;
 using Verigate.Storage.Postgres;
 
@@ -29,7 +30,8 @@ internal sealed partial class StartupChecks(
 
         if (delivery.Value.UsesDevInbox)
         {
-            LogDevInbox(logger, new Uri(verigate.Value.PublicBase, "dev/inbox"));
+            var channels = string.Join(" and ", new[] { Channel.Email, Channel.Sms }.Where(delivery.Value.UsesDevInboxFor).Select(c => c.ToWire()));
+            LogDevInbox(logger, channels, new Uri(verigate.Value.PublicBase, "dev/inbox"));
         }
 
         return Task.CompletedTask;
@@ -38,8 +40,8 @@ internal sealed partial class StartupChecks(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "\n*** DEVELOPMENT INBOX MODE ***\nNo real SMS or email channel is configured, so NO MESSAGE LEAVES THIS MACHINE.\n" +
+        "\n*** DEVELOPMENT INBOX MODE ***\nNo real gateway is configured for {Channels}, so those messages DO NOT LEAVE THIS MACHINE.\n" +
         "Codes are visible to anyone who can reach {InboxUrl} and GET /v1/dev/messages.\n" +
-        "Configure a real channel before serving real users; doing so turns the inbox off.\n")]
-    private static partial void LogDevInbox(ILogger logger, Uri inboxUrl);
+        "Configure a gateway for every channel before serving real users (see docs/operations.md); doing so turns the inbox off.\n")]
+    private static partial void LogDevInbox(ILogger logger, string channels, Uri inboxUrl);
 }

@@ -23,12 +23,13 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
 
     /// <param name="settings">Configuration for this instance.</param>
     /// <param name="dataDirectory">A data directory to reuse (it is then left in place); by default a fresh one, deleted at the end.</param>
-    public VerigateTestServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    /// <param name="port">A fixed loopback port (for callbacks configured before start); 0 picks a free one.</param>
+    public VerigateTestServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, int port = 0)
     {
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("verigate-test-").FullName;
         _settings = settings ?? new Dictionary<string, string?>();
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
     }
 

@@ -1,3 +1,4 @@
+using Verigate.Server.Api.DeliveryReceipts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Verigate.Server.Api.Accounts;
@@ -37,4 +38,5 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(UpdateMeRequest))]
 [JsonSerializable(typeof(PublicUserResponse))]
 [JsonSerializable(typeof(List<DevMessageResponse>))]
+[JsonSerializable(typeof(HttpStatusReport))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

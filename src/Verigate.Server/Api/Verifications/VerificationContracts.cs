@@ -30,5 +30,5 @@ public sealed record VerificationDetailsResponse(
 public sealed record VerificationDeliveryResponse(string Channel, string Status, DateTime At, string? Detail)
 {
     public static VerificationDeliveryResponse From(DeliveryEvent e) =>
-        new(e.Destination.Channel.ToWire(), e.Status.ToString().ToLowerInvariant(), Rfc3339.Utc(e.At), e.Detail);
+        new(e.Destination.Channel.ToWire(), e.Status.ToString().ToLowerInvariant(), Rfc3339.Utc(e.At), e.ProviderReason is null ? e.Detail : $"{e.Detail} ({e.ProviderReason})");
 }

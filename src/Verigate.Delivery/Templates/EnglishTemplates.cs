@@ -1,0 +1,37 @@
+namespace Verigate.Delivery.Templates;
+
+/// <summary>The built-in English texts, and the fallback for every key another language lacks.</summary>
+internal static class EnglishTemplates
+{
+    public static readonly IReadOnlyDictionary<string, string> Texts = new Dictionary<string, string>
+    {
+        ["purpose.sign_up"] = "to confirm your new {product} account",
+        ["purpose.new_device"] = "to sign in on a new device",
+        ["purpose.password_reset"] = "to reset your {product} password",
+        ["purpose.contact_change"] = "to confirm a new contact for your {product} account",
+        ["purpose.step_up"] = "to confirm it's you",
+        ["purpose.login"] = "to sign in to {product}",
+        ["purpose.signup"] = "to finish signing up for {product}",
+        ["purpose.two_factor"] = "to turn on two-step verification",
+        ["purpose.link_account"] = "to link your account to another service",
+        ["purpose.transaction"] = "to approve a transaction",
+        ["purpose.default"] = "to verify it's you on {product}",
+        ["sms.code"] = "{code} is your {product} code {purpose}.",
+        ["sms.never"] = "We will never ask you for this code: do not share it.",
+        ["sms.report"] = "Didn't ask for it? {reportUrl}",
+        ["email.code.subject"] = "Your {product} code {purpose}",
+        ["email.code.body"] =
+            "Your {product} code {purpose} is:\n\n    {code}\n\n" +
+            "It expires in {minutes} minutes and works once.\n\n" +
+            "We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +
+            "Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n",
+        ["notice.password_changed.subject"] = "Your {product} password was changed",
+        ["notice.password_changed.body"] =
+            "The password of your {product} account was just changed, and every other session was signed out.\n\n" +
+            "If this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.code_reported.subject"] = "We canceled a {product} code you didn't request",
+        ["notice.code_reported.body"] =
+            "You told us you did not request a {product} code, so we canceled it: nobody can use it now.\n\n" +
+            "If you keep receiving codes you did not ask for, someone may know your password: change it.",
+    };
+}

@@ -1,0 +1,37 @@
+namespace Verigate.Delivery.Templates;
+
+/// <summary>The built-in German texts.</summary>
+internal static class GermanTemplates
+{
+    public static readonly IReadOnlyDictionary<string, string> Texts = new Dictionary<string, string>
+    {
+        ["purpose.sign_up"] = "zur Bestätigung deines neuen {product}-Kontos",
+        ["purpose.new_device"] = "zur Anmeldung auf einem neuen Gerät",
+        ["purpose.password_reset"] = "zum Zurücksetzen deines {product}-Passworts",
+        ["purpose.contact_change"] = "zur Bestätigung eines neuen Kontakts für dein {product}-Konto",
+        ["purpose.step_up"] = "zur Bestätigung, dass du es bist",
+        ["purpose.login"] = "zur Anmeldung bei {product}",
+        ["purpose.signup"] = "zum Abschluss deiner Registrierung bei {product}",
+        ["purpose.two_factor"] = "zum Einschalten der Bestätigung in zwei Schritten",
+        ["purpose.link_account"] = "zur Verknüpfung deines Kontos mit einem anderen Dienst",
+        ["purpose.transaction"] = "zur Freigabe einer Transaktion",
+        ["purpose.default"] = "zur Bestätigung deiner Identität bei {product}",
+        ["sms.code"] = "{code} ist dein {product}-Code {purpose}.",
+        ["sms.never"] = "Wir fragen dich nie nach diesem Code: gib ihn nicht weiter.",
+        ["sms.report"] = "Nicht angefordert? {reportUrl}",
+        ["email.code.subject"] = "Dein {product}-Code {purpose}",
+        ["email.code.body"] =
+            "Dein {product}-Code {purpose} lautet:\n\n    {code}\n\n" +
+            "Er läuft in {minutes} Minuten ab und gilt nur einmal.\n\n" +
+            "Wir fragen dich nie nach diesem Code, weder am Telefon noch per E-Mail oder Chat. Wer danach fragt, will dein Konto übernehmen.\n\n" +
+            "Du hast diesen Code nicht angefordert? Sag es uns, dann sperren wir ihn: {reportUrl}\n",
+        ["notice.password_changed.subject"] = "Dein {product}-Passwort wurde geändert",
+        ["notice.password_changed.body"] =
+            "Das Passwort deines {product}-Kontos wurde gerade geändert, und alle anderen Sitzungen wurden abgemeldet.\n\n" +
+            "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.code_reported.subject"] = "Wir haben einen {product}-Code gesperrt, den du nicht angefordert hast",
+        ["notice.code_reported.body"] =
+            "Du hast uns mitgeteilt, dass du keinen {product}-Code angefordert hast. Wir haben ihn gesperrt: Niemand kann ihn jetzt verwenden.\n\n" +
+            "Wenn du weiter Codes bekommst, die du nicht angefordert hast, kennt vielleicht jemand dein Passwort: ändere es.",
+    };
+}

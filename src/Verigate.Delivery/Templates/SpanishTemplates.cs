@@ -1,0 +1,37 @@
+namespace Verigate.Delivery.Templates;
+
+/// <summary>The built-in Spanish texts.</summary>
+internal static class SpanishTemplates
+{
+    public static readonly IReadOnlyDictionary<string, string> Texts = new Dictionary<string, string>
+    {
+        ["purpose.sign_up"] = "para confirmar tu nueva cuenta de {product}",
+        ["purpose.new_device"] = "para iniciar sesión en un dispositivo nuevo",
+        ["purpose.password_reset"] = "para restablecer tu contraseña de {product}",
+        ["purpose.contact_change"] = "para confirmar un nuevo contacto de tu cuenta de {product}",
+        ["purpose.step_up"] = "para confirmar que eres tú",
+        ["purpose.login"] = "para iniciar sesión en {product}",
+        ["purpose.signup"] = "para terminar de registrarte en {product}",
+        ["purpose.two_factor"] = "para activar la verificación en dos pasos",
+        ["purpose.link_account"] = "para vincular tu cuenta con otro servicio",
+        ["purpose.transaction"] = "para aprobar una transacción",
+        ["purpose.default"] = "para verificar que eres tú en {product}",
+        ["sms.code"] = "{code} es tu código de {product} {purpose}.",
+        ["sms.never"] = "Nunca te pediremos este código: no lo compartas.",
+        ["sms.report"] = "¿No lo pediste? {reportUrl}",
+        ["email.code.subject"] = "Tu código de {product} {purpose}",
+        ["email.code.body"] =
+            "Tu código de {product} {purpose} es:\n\n    {code}\n\n" +
+            "Caduca en {minutes} minutos y solo sirve una vez.\n\n" +
+            "Nunca te pediremos este código, ni por teléfono, ni por correo, ni por chat. Quien te lo pida está intentando quedarse con tu cuenta.\n\n" +
+            "¿No pediste este código? Avísanos y lo cancelaremos: {reportUrl}\n",
+        ["notice.password_changed.subject"] = "Se cambió tu contraseña de {product}",
+        ["notice.password_changed.body"] =
+            "La contraseña de tu cuenta de {product} se acaba de cambiar y se cerraron todas las demás sesiones.\n\n" +
+            "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.code_reported.subject"] = "Cancelamos un código de {product} que no pediste",
+        ["notice.code_reported.body"] =
+            "Nos dijiste que no pediste un código de {product}, así que lo cancelamos: ya nadie puede usarlo.\n\n" +
+            "Si sigues recibiendo códigos que no pediste, puede que alguien conozca tu contraseña: cámbiala.",
+    };
+}
