@@ -16,7 +16,7 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     /// <summary>Advisory lock key for schema changes ("verigate" in ASCII): instances starting together migrate one at a time.</summary>
     internal const long MigrationLockKey = 0x7665726967617465;
 
-    private const string MigrationPrefix = "Verigate.Storage.Postgres.Migrations.";
+    internal const string MigrationPrefix = "Verigate.Storage.Postgres.Migrations.";
 
     private readonly IOutboxSignal _signal;
 
