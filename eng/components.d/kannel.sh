@@ -34,7 +34,9 @@ stop_pid() { # file
 install() {
   if ! command -v bearerbox >/dev/null || ! command -v smsbox >/dev/null; then
     echo "Installing kannel (apt) ..."
-    apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends kannel kannel-extras >/dev/null \
+    # A fresh machine's package lists may be empty or stale: without this the install cannot find the package.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null || true
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends kannel kannel-extras >/dev/null \
       || { echo "Could not install Kannel: run 'apt-get update && apt-get install kannel kannel-extras' as root." >&2; exit 1; }
   fi
   command -v node >/dev/null && command -v npm >/dev/null \
