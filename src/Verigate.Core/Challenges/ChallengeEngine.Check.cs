@@ -1,0 +1,120 @@
+using Verigate.Core.Audit;
+using Verigate.Core.Results;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Challenges;
+
+/// <summary>Checking codes: attempts used before comparing, single use, and the per-account lock on wrong codes.</summary>
+public sealed partial class ChallengeEngine
+{
+    /// <summary>
+    /// Checks a code. The attempt is used before comparing, and a wrong code is recorded, so the caller must
+    /// commit the session whatever the result.
+    /// </summary>
+    public async Task<Result<Challenge>> CheckAsync(IStoreSession tx, string id, ChallengeScope scope, string code, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var challenge = await FindAsync(tx, id, scope, ct);
+        if (challenge is null)
+        {
+            return Error.NotFound();
+        }
+
+        switch (challenge.StatusAt(now))
+        {
+            case ChallengeStatus.MaxAttemptsReached:
+                return TooManyAttempts();
+            case ChallengeStatus.Expired:
+                await EndAsync(tx, challenge, ChallengeStatus.Expired, now, ct);
+                return Error.NotFound();
+            case not ChallengeStatus.Pending:
+                return Error.NotFound();
+        }
+
+        var userId = challenge.Subject.Kind == SubjectKind.Account && !IsDecoy(challenge) ? challenge.Subject.UserId : (long?)null;
+        if (userId is { } uid && await tx.Accounts.GetAsync(uid, ct) is { CheckLockedUntil: { } until } && until > now)
+        {
+            return new Error(ErrorCodes.RateLimited, "Code entry is locked for this account after too many wrong codes.", RetryAfter: until - now);
+        }
+
+        var attemptsUsed = await tx.Challenges.TryUseAttemptAsync(id, now, ct);
+        if (attemptsUsed is null)
+        {
+            // Another request used the last attempt or ended the challenge between our read and our update.
+            var current = await tx.Challenges.GetAsync(id, ct);
+            return current is { Status: ChallengeStatus.MaxAttemptsReached } or { Status: ChallengeStatus.Pending, AttemptsRemaining: 0 }
+                ? TooManyAttempts()
+                : Error.NotFound();
+        }
+
+        if (code.Length == challenge.CodeLength && hasher.Matches(challenge, code))
+        {
+            if (!await tx.Challenges.TryEndAsync(id, ChallengeStatus.Approved, now, ct))
+            {
+                return Error.NotFound();
+            }
+
+            if (userId is { } approvedUser)
+            {
+                await tx.Accounts.ResetCheckFailuresAsync(approvedUser, ct);
+            }
+
+            await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
+            return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = attemptsUsed.Value, ProtectedCode = null };
+        }
+
+        var remaining = Math.Max(0, challenge.MaxAttempts - attemptsUsed.Value);
+        await AuditAsync(tx, challenge, AuditEventTypes.ChallengeCheckFailed, now, $"attempts_remaining={remaining}", ct);
+        if (remaining == 0)
+        {
+            await EndAsync(tx, challenge, ChallengeStatus.MaxAttemptsReached, now, ct);
+        }
+
+        if (userId is { } failedUser)
+        {
+            await CountAccountFailureAsync(tx, challenge, failedUser, now, ct);
+        }
+
+        return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", "code", AttemptsRemaining: remaining);
+    }
+
+    /// <summary>
+    /// Answers, from a read, a check whose outcome is already decided — unknown, ended or out of attempts — so
+    /// such checks (most of a guessing attack) never queue for the writer. Null means: check it for real.
+    /// </summary>
+    public async Task<Error?> RefuseEarlyAsync(IStore store, string id, ChallengeScope scope, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        var challenge = await FindAsync(read, id, scope, ct);
+        return challenge?.StatusAt(time.GetUtcNow()) switch
+        {
+            null => Error.NotFound(),
+            ChallengeStatus.MaxAttemptsReached => TooManyAttempts(),
+            ChallengeStatus.Pending when challenge.AttemptsRemaining == 0 => TooManyAttempts(),
+            ChallengeStatus.Pending => null,
+            _ => Error.NotFound(),
+        };
+    }
+
+    private async Task CountAccountFailureAsync(IStoreSession tx, Challenge challenge, long userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var failures = await tx.Accounts.AddCheckFailureAsync(userId, ct);
+        var lockFor = limits.CheckLockFor(failures);
+        if (lockFor > TimeSpan.Zero)
+        {
+            await tx.Accounts.LockCodeEntryAsync(userId, now + lockFor, ct);
+            await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_for={lockFor}", ct);
+        }
+    }
+
+    private static async Task EndAsync(IStoreSession tx, Challenge challenge, ChallengeStatus status, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await tx.Challenges.TryEndAsync(challenge.Id, status, now, ct) && status == ChallengeStatus.MaxAttemptsReached)
+        {
+            await AuditAsync(tx, challenge, AuditEventTypes.ChallengeExhausted, now, null, ct);
+        }
+    }
+
+    private static Error TooManyAttempts() =>
+        new(ErrorCodes.TooManyAttempts, "Too many wrong codes; this code can no longer be used. Ask for a new one.");
+}
