@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verigate.Core.Destinations;
-using Verigate.Core.Outbox;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.Receipts;
 
@@ -19,7 +18,6 @@ namespace Verigate.Delivery.Sms;
 public sealed partial class HttpSmsSender : IMessageSender, IDisposable
 {
     public const string Provider = "http";
-    private const string HandedOver = "Handed to the SMS gateway.";
     private static readonly string[] IdFields = ["id", "messageId", "message_id", "sid"];
     private readonly HttpClient _http;
     private readonly IOptions<DeliveryOptions> _options;
@@ -31,14 +29,14 @@ public sealed partial class HttpSmsSender : IMessageSender, IDisposable
         _options = options;
         _receipts = receipts;
         _logger = logger;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Settings.Timeout };
+        _http = SmsGateway.CreateClient(Settings.Timeout);
     }
 
     private HttpSmsOptions Settings => _options.Value.Sms.Http;
 
     public bool Handles(Channel channel) => channel == Channel.Sms && Settings.IsConfigured;
 
-    public SendOutcome DecoyOutcome => new(DeliveryStatus.Sent, HandedOver);
+    public SendOutcome DecoyOutcome => SmsGateway.Sent;
 
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)
     {
@@ -53,22 +51,20 @@ public sealed partial class HttpSmsSender : IMessageSender, IDisposable
             using var response = await _http.SendAsync(request, ct);
             var answer = await response.Content.ReadAsStringAsync(ct);
             var status = (int)response.StatusCode;
-            var reason = $"{status} {Trim(answer)}";
+            var reason = SmsGateway.Reason(status, answer);
             if (response.IsSuccessStatusCode)
             {
-                return new SendOutcome(DeliveryStatus.Sent, HandedOver) { ProviderMessageId = IdOf(answer), ProviderReason = reason };
+                return SmsGateway.Accepted(reason, IdOf(answer));
             }
 
             var temporary = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
             LogRefused(_logger, message.OutboxId, status, temporary ? "temporary" : "permanent");
-            return temporary
-                ? new SendOutcome(DeliveryStatus.Failed, "The SMS gateway could not take the message yet; we will try again.", Retry: true) { ProviderReason = reason }
-                : new SendOutcome(DeliveryStatus.Failed, "The SMS gateway refused this message.") { ProviderReason = reason };
+            return temporary ? SmsGateway.NotYet(reason) : SmsGateway.Refused(reason);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (SmsGateway.IsUnreachable(e, ct))
         {
             LogUnreachable(_logger, message.OutboxId, e.GetType().Name);
-            return new SendOutcome(DeliveryStatus.Failed, "The SMS gateway could not be reached; we will try again.", Retry: true) { ProviderReason = e.GetType().Name };
+            return SmsGateway.Unreachable(e);
         }
     }
 
@@ -103,7 +99,7 @@ public sealed partial class HttpSmsSender : IMessageSender, IDisposable
             {
                 if (document.RootElement.TryGetProperty(field, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 {
-                    return Trim(id.ToString());
+                    return SmsGateway.Cut(id.ToString());
                 }
             }
         }
@@ -114,8 +110,6 @@ public sealed partial class HttpSmsSender : IMessageSender, IDisposable
 
         return null;
     }
-
-    private static string Trim(string text) => text.Length <= 200 ? text.Trim() : text[..200].Trim();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SMS gateway refused outbox message {OutboxId} with HTTP {StatusCode} ({Kind}).")]
     private static partial void LogRefused(ILogger logger, long outboxId, int statusCode, string kind);

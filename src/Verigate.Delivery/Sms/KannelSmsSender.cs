@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verigate.Core.Destinations;
-using Verigate.Core.Outbox;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.Receipts;
 
@@ -17,7 +16,6 @@ namespace Verigate.Delivery.Sms;
 public sealed partial class KannelSmsSender : IMessageSender, IDisposable
 {
     public const string Provider = "kannel";
-    private const string HandedOver = "Handed to the SMS gateway.";
     private readonly HttpClient _http;
     private readonly IOptions<DeliveryOptions> _options;
     private readonly ReceiptUrls _receipts;
@@ -28,14 +26,14 @@ public sealed partial class KannelSmsSender : IMessageSender, IDisposable
         _options = options;
         _receipts = receipts;
         _logger = logger;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Kannel.Timeout };
+        _http = SmsGateway.CreateClient(Kannel.Timeout);
     }
 
     private KannelOptions Kannel => _options.Value.Sms.Kannel;
 
     public bool Handles(Channel channel) => channel == Channel.Sms && Kannel.IsConfigured;
 
-    public SendOutcome DecoyOutcome => new(DeliveryStatus.Sent, HandedOver);
+    public SendOutcome DecoyOutcome => SmsGateway.Sent;
 
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)
     {
@@ -43,29 +41,23 @@ public sealed partial class KannelSmsSender : IMessageSender, IDisposable
         try
         {
             using var response = await _http.GetAsync(url, ct);
-            var answer = Trim(await response.Content.ReadAsStringAsync(ct));
             var status = (int)response.StatusCode;
+            var reason = SmsGateway.Reason(status, await response.Content.ReadAsStringAsync(ct));
             if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
             {
-                return new SendOutcome(DeliveryStatus.Sent, HandedOver) { ProviderReason = $"{status} {answer}" };
+                return SmsGateway.Accepted(reason);
             }
 
             var permanent = status is >= 400 and < 500;
             LogRefused(_logger, message.OutboxId, status, permanent ? "permanent" : "temporary");
-            return permanent
-                ? new SendOutcome(DeliveryStatus.Failed, response.StatusCode == HttpStatusCode.Forbidden ? "The SMS gateway refused our credentials." : "The SMS gateway refused this message.")
-                {
-                    ProviderReason = $"{status} {answer}",
-                }
-                : new SendOutcome(DeliveryStatus.Failed, "The SMS gateway could not take the message yet; we will try again.", Retry: true) { ProviderReason = $"{status} {answer}" };
+            return !permanent ? SmsGateway.NotYet(reason)
+                : response.StatusCode == HttpStatusCode.Forbidden ? SmsGateway.Refused(reason, "The SMS gateway refused our credentials.")
+                : SmsGateway.Refused(reason);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (SmsGateway.IsUnreachable(e, ct))
         {
             LogUnreachable(_logger, message.OutboxId, e.GetType().Name);
-            return new SendOutcome(DeliveryStatus.Failed, "The SMS gateway could not be reached; we will try again.", Retry: true)
-            {
-                ProviderReason = e.GetType().Name,
-            };
+            return SmsGateway.Unreachable(e);
         }
     }
 
@@ -93,8 +85,6 @@ public sealed partial class KannelSmsSender : IMessageSender, IDisposable
 
         return new Uri(query.ToString());
     }
-
-    private static string Trim(string text) => text.Length <= 200 ? text.Trim() : text[..200].Trim();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kannel refused outbox message {OutboxId} with HTTP {StatusCode} ({Kind}).")]
     private static partial void LogRefused(ILogger logger, long outboxId, int statusCode, string kind);
