@@ -17,7 +17,7 @@ public sealed class DeliveryConfigurationTests
     [InlineData("Delivery:Email:Smtp:Host", "bad host name!", "is not a host name or IP address")]
     public void A_bad_email_setting_stops_the_start_with_a_clear_message(string key, string value, string expected)
     {
-        var settings = SmtpSettings.For(SmtpSink.FreePort(), more: new Dictionary<string, string?> { [key] = value });
+        var settings = SmtpSettings.For(LoopbackPort.Free(), more: new Dictionary<string, string?> { [key] = value });
 
         var e = Assert.ThrowsAny<Exception>(() => new VerigateTestServer(settings));
 
@@ -87,7 +87,7 @@ public sealed class DeliveryConfigurationTests
         {
             foreach (var (file, expected) in new[] { ("/nonexistent/dkim.pem", "does not exist"), (garbage, "is not a readable PEM RSA private key") })
             {
-                var settings = SmtpSettings.For(SmtpSink.FreePort(), more: new Dictionary<string, string?>
+                var settings = SmtpSettings.For(LoopbackPort.Free(), more: new Dictionary<string, string?>
                 {
                     ["Delivery:Email:Dkim:KeyFile"] = file,
                     ["Delivery:Email:Dkim:Domain"] = "example.org",
@@ -121,7 +121,7 @@ public sealed class DeliveryConfigurationTests
     [Fact]
     public async Task Email_waits_in_the_outbox_while_the_smtp_server_is_down_and_goes_out_when_it_is_back()
     {
-        var port = SmtpSink.FreePort();
+        var port = LoopbackPort.Free();
         await using var server = new VerigateTestServer(SmtpSettings.For(port));
         using var api = server.Integrator();
         var started = await api.PostAsJsonAsync("/v1/verifications", new { to = "later@example.org", channel = "email" });

@@ -21,7 +21,7 @@ public sealed class FallbackTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _sink = new SmtpSink();
-        var port = SmtpSink.FreePort();
+        var port = LoopbackPort.Free();
         _server = new VerigateTestServer(SmtpSettings.For(_sink.Port, more: KannelComponent.Settings(port)), port: port);
         return Task.CompletedTask;
     }

@@ -14,7 +14,7 @@ public sealed class HttpSmsGatewayTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _gateway = new FakeSmsGateway();
-        var port = SmtpSink.FreePort();
+        var port = LoopbackPort.Free();
         _server = new VerigateTestServer(VerigateTestServer.Relaxed(new Dictionary<string, string?>
         {
             ["Delivery:Sms:Http:Url"] = _gateway.Url,

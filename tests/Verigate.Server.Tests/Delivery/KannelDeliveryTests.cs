@@ -12,7 +12,7 @@ public sealed class KannelDeliveryTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var port = SmtpSink.FreePort();
+        var port = LoopbackPort.Free();
         _server = new VerigateTestServer(VerigateTestServer.Relaxed(KannelComponent.Settings(port)), port: port);
         return Task.CompletedTask;
     }
@@ -78,7 +78,7 @@ public sealed class KannelDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_unicode_sms_is_sent_as_ucs2_and_keeps_its_last_line()
     {
-        await using var server = new VerigateTestServer(VerigateTestServer.Relaxed(new Dictionary<string, string?>(KannelComponent.Settings(SmtpSink.FreePort()))
+        await using var server = new VerigateTestServer(VerigateTestServer.Relaxed(new Dictionary<string, string?>(KannelComponent.Settings(LoopbackPort.Free()))
         {
             ["Verigate:ProductName"] = "Вериgate",
         }));
@@ -98,7 +98,7 @@ public sealed class KannelDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_kannel_credentials_are_a_permanent_failure()
     {
-        var port = SmtpSink.FreePort();
+        var port = LoopbackPort.Free();
         await using var server = new VerigateTestServer(VerigateTestServer.Relaxed(KannelComponent.Settings(port, password: "wrong")), port: port);
         var to = KannelComponent.Phone("0001");
         using var api = server.Integrator();

@@ -18,7 +18,7 @@ public sealed class FakeSmsGateway : IAsyncDisposable
 
     public FakeSmsGateway()
     {
-        Port = SmtpSink.FreePort();
+        Port = LoopbackPort.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");

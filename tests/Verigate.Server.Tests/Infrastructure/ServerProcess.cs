@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Verigate.Server.Tests.Infrastructure;
 
@@ -35,7 +34,7 @@ public sealed class ServerProcess : IDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? extra = null, int? port = null)
     {
-        var chosen = port ?? FreePort();
+        var chosen = port ?? LoopbackPort.Free();
         var start = Describe(dataDirectory, ["--urls", $"http://127.0.0.1:{chosen}"], extra);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Verigate.Server.");
         process.BeginOutputReadLine();
@@ -141,12 +140,5 @@ public sealed class ServerProcess : IDisposable
         }
 
         throw new TimeoutException("Verigate.Server did not become ready within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

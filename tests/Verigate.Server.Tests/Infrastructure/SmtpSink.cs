@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Mail;
@@ -24,7 +23,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public SmtpSink(int? port = null, string? username = null, string? password = null)
     {
-        Port = port ?? FreePort();
+        Port = port ?? LoopbackPort.Free();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("sink.test")
             .Endpoint(b =>
@@ -57,12 +56,6 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int BusyAnswers { get; set; } = 2;
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
