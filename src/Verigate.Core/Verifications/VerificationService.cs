@@ -14,10 +14,13 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
 
     public async Task<Result<Challenge>> StartAsync(string apiKeyId, StartVerification request, CancellationToken ct)
     {
-        if (!ChannelNames.TryParse(request.Channel, out var channel))
+        var parsedChannel = ChannelNames.Parse(request.Channel);
+        if (!parsedChannel.IsSuccess)
         {
-            return Error.InvalidRequest("channel", "channel must be \"sms\" or \"email\".");
+            return parsedChannel.Error;
         }
+
+        var channel = parsedChannel.Value;
 
         if (!channels.IsAvailable(channel))
         {
@@ -68,16 +71,13 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
 
     public async Task<Result<Challenge>> ResendAsync(string apiKeyId, string id, string? channelName, CancellationToken ct)
     {
-        Channel? channel = null;
-        if (channelName is not null)
+        var parsedChannel = ChannelNames.ParseOptional(channelName);
+        if (!parsedChannel.IsSuccess)
         {
-            if (!ChannelNames.TryParse(channelName, out var parsed))
-            {
-                return Error.InvalidRequest("channel", "channel must be \"sms\" or \"email\".");
-            }
-
-            channel = parsed;
+            return parsedChannel.Error;
         }
+
+        var channel = parsedChannel.Value;
 
         await using var tx = await store.BeginWriteAsync(ct);
         var scope = ChallengeScope.ApiKey(apiKeyId);

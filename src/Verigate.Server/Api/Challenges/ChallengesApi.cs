@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Verigate.Core.Accounts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
-using Verigate.Core.Results;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
 using Verigate.Server.Api.Problems;
@@ -49,18 +48,13 @@ public static class ChallengesApi
             return ProblemResults.From(http, body.Error);
         }
 
-        Channel? channel = null;
-        if (body.Value.Channel is { } name)
+        var channel = ChannelNames.ParseOptional(body.Value.Channel);
+        if (!channel.IsSuccess)
         {
-            if (!ChannelNames.TryParse(name, out var parsed))
-            {
-                return ProblemResults.From(http, Error.InvalidRequest("channel", "channel must be \"sms\" or \"email\"."));
-            }
-
-            channel = parsed;
+            return ProblemResults.From(http, channel.Error);
         }
 
-        var resent = await challenges.ResendAsync(id, channel, ClientContextFactory.From(http), ct);
+        var resent = await challenges.ResendAsync(id, channel.Value, ClientContextFactory.From(http), ct);
         if (!resent.IsSuccess)
         {
             return ProblemResults.From(http, resent.Error);
