@@ -29,6 +29,23 @@ public static class LoginResolver
             : (null, null);
     }
 
-    /// <summary>The key login limits are counted under, the same whether or not the account exists.</summary>
-    public static string LimitKey(string login) => login.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The key login limits are counted under, the same whether or not the account exists: the normalized
+    /// identifier, so <c>+1 (415) 555-1840</c> and <c>+14155551840</c> (or two spellings of one email or
+    /// username) share one budget instead of each getting their own.
+    /// </summary>
+    public static string LimitKey(string login)
+    {
+        var trimmed = login.Trim();
+        if (trimmed.Contains('@', StringComparison.Ordinal) || trimmed.StartsWith('+'))
+        {
+            var parsed = DestinationParser.ParseEither(trimmed, "login");
+            if (parsed.IsSuccess)
+            {
+                return $"{parsed.Value.Channel.ToWire()}:{parsed.Value.Value}";
+            }
+        }
+
+        return "name:" + UsernameRules.Normalize(trimmed);
+    }
 }

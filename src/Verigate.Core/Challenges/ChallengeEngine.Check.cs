@@ -1,4 +1,5 @@
 using Verigate.Core.Audit;
+using Verigate.Core.Destinations;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
 
@@ -32,9 +33,15 @@ public sealed partial class ChallengeEngine
         }
 
         var userId = challenge.Subject.Kind == SubjectKind.Account && !IsDecoy(challenge) ? challenge.Subject.UserId : (long?)null;
-        if (userId is { } uid && await tx.Accounts.GetAsync(uid, ct) is { CheckLockedUntil: { } until } && until > now)
+        var lockKey = CodeEntryLockKey(challenge);
+        var lockedUntil = lockKey is not null
+            ? await tx.CodeEntryLocks.LockedUntilAsync(lockKey, ct)
+            : userId is { } uid ? (await tx.Accounts.GetAsync(uid, ct))?.CheckLockedUntil : null;
+        if (lockedUntil is { } until && until > now)
         {
-            return new Error(ErrorCodes.RateLimited, "Code entry is locked for this account after too many wrong codes.", RetryAfter: until - now);
+            // Worded the same for every flow, and keyed so that a decoy answers exactly like a real challenge.
+            var retryAfter = until - now > limits.CheckLockMax ? limits.CheckLockMax : until - now;
+            return new Error(ErrorCodes.RateLimited, "Code entry is locked after too many wrong codes.", RetryAfter: retryAfter);
         }
 
         var attemptsUsed = await tx.Challenges.TryUseAttemptAsync(id, now, ct);
@@ -54,10 +61,7 @@ public sealed partial class ChallengeEngine
                 return Error.NotFound();
             }
 
-            if (userId is { } approvedUser)
-            {
-                await tx.Accounts.ResetCheckFailuresAsync(approvedUser, ct);
-            }
+            await ClearFailuresAsync(tx, challenge, lockKey, userId, ct);
 
             await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
             return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = attemptsUsed.Value, ProtectedCode = null };
@@ -70,7 +74,11 @@ public sealed partial class ChallengeEngine
             await EndAsync(tx, challenge, ChallengeStatus.MaxAttemptsReached, now, ct);
         }
 
-        if (userId is { } failedUser)
+        if (lockKey is not null)
+        {
+            await CountKeyedFailureAsync(tx, challenge, lockKey, now, ct);
+        }
+        else if (userId is { } failedUser)
         {
             await CountAccountFailureAsync(tx, challenge, failedUser, now, ct);
         }
@@ -96,15 +104,79 @@ public sealed partial class ChallengeEngine
         };
     }
 
+    /// <summary>
+    /// Which wrong-code counter a challenge feeds, kept apart per factor and flow: a password reset (which anyone
+    /// can start) counts against the destination its code went to, real or decoy alike, so it never locks the
+    /// owner's sign-in; a Verify API check counts against the API key and destination. Null: the sign-in flow's
+    /// counter on the account (sign-up, new device, step-up, contact change: the caller proved the password).
+    /// </summary>
+    public static string? CodeEntryLockKey(Challenge challenge) => challenge.Purpose switch
+    {
+        ChallengePurpose.PasswordReset => ResetLockKey(challenge.Destination),
+        ChallengePurpose.VerifyApi => $"verify:{challenge.Subject.Id}:{challenge.Destination.Channel.ToWire()}:{challenge.Destination.Value}",
+        _ => null,
+    };
+
+    public static string ResetLockKey(Destination destination) => $"reset:{destination.Channel.ToWire()}:{destination.Value}";
+
+    private async Task ClearFailuresAsync(IStoreSession tx, Challenge challenge, string? lockKey, long? userId, CancellationToken ct)
+    {
+        if (lockKey is not null)
+        {
+            await tx.CodeEntryLocks.ClearAsync(lockKey, ct);
+        }
+
+        if (userId is not { } owner)
+        {
+            return;
+        }
+
+        // The owner proved themselves: a completed reset also lifts the sign-in lock, and a completed sign-in the
+        // reset locks of the account's contacts. That is how a lock at the hard limit ends.
+        await tx.Accounts.ResetCheckFailuresAsync(owner, ct);
+        if (challenge.Purpose != ChallengePurpose.PasswordReset)
+        {
+            foreach (var contact in await tx.Accounts.ContactsOfAsync(owner, ct))
+            {
+                await tx.CodeEntryLocks.ClearAsync(ResetLockKey(contact.Destination), ct);
+            }
+        }
+    }
+
     private async Task CountAccountFailureAsync(IStoreSession tx, Challenge challenge, long userId, DateTimeOffset now, CancellationToken ct)
     {
         var failures = await tx.Accounts.AddCheckFailureAsync(userId, ct);
-        var lockFor = limits.CheckLockFor(failures);
-        if (lockFor > TimeSpan.Zero)
+        if (LockUntil(failures, limits.CheckFailuresBeforeLock, now) is { } until)
         {
-            await tx.Accounts.LockCodeEntryAsync(userId, now + lockFor, ct);
-            await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_for={lockFor}", ct);
+            await tx.Accounts.LockCodeEntryAsync(userId, until, ct);
+            await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_until={until:O}", ct);
         }
+    }
+
+    private async Task CountKeyedFailureAsync(IStoreSession tx, Challenge challenge, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        var failures = await tx.CodeEntryLocks.AddFailureAsync(key, ct);
+        var threshold = challenge.Purpose == ChallengePurpose.VerifyApi ? limits.VerifyCheckFailuresBeforeLock : limits.CheckFailuresBeforeLock;
+        if (LockUntil(failures, threshold, now) is { } until)
+        {
+            await tx.CodeEntryLocks.LockAsync(key, until, ct);
+            await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_until={until:O}", ct);
+        }
+    }
+
+    /// <summary>
+    /// Exponential backoff after the threshold; at NIST SP 800-63B's hard limit of consecutive failures the lock
+    /// no longer ends by itself, only when the owner proves themselves by another flow.
+    /// </summary>
+    private DateTimeOffset? LockUntil(int failures, int threshold, DateTimeOffset now)
+    {
+        if (failures >= limits.CheckFailuresHardLimit)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        var lockFor = limits.CheckLockFor(failures, threshold);
+        return lockFor > TimeSpan.Zero ? now + lockFor : null;
     }
 
     private static async Task EndAsync(IStoreSession tx, Challenge challenge, ChallengeStatus status, DateTimeOffset now, CancellationToken ct)

@@ -38,8 +38,17 @@ public sealed partial class ChallengeEngine(
     /// A challenge that looks and behaves exactly like a real one (stored, attempt-limited, with a timeline) but
     /// whose code goes nowhere: the answer for logins we must not reveal to be unknown.
     /// </summary>
-    public Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, CancellationToken ct) =>
-        InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
+    /// <remarks>
+    /// Charges the decoy's own counters (<see cref="SendBudget.Decoy"/>) and the requester's IP, so its later
+    /// resends are throttled exactly like a real reset's, while no budget a real send needs is spent. A refusal
+    /// is ignored: a decoy stands in for throttled sends, so it must never be refused itself.
+    /// </remarks>
+    public async Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
+    {
+        var challenge = await InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
+        await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin with { UserId = null, Budget = SendBudget.Decoy }), ct);
+        return challenge;
+    }
 
     private async Task<Challenge> InsertAsync(IStoreSession tx, ChallengeRequest request, OutboxKind kind, CancellationToken ct)
     {

@@ -13,8 +13,17 @@ public sealed class RateLimitOptions
     public RateLimit LoginsPerIp { get; set; } = new(60, TimeSpan.FromMinutes(10));
     public RateLimit LoginsPerAccount { get; set; } = new(10, TimeSpan.FromMinutes(15));
 
-    /// <summary>Consecutive wrong codes on one account, across challenges, before code entry locks.</summary>
+    /// <summary>
+    /// Consecutive wrong codes in one flow, across challenges, before code entry locks: on one account for sign-in
+    /// codes, on one destination for password-reset codes (which anyone can request).
+    /// </summary>
     public int CheckFailuresBeforeLock { get; set; } = 20;
+
+    /// <summary>Consecutive wrong Verify API codes for one destination of one API key before checks lock.</summary>
+    public int VerifyCheckFailuresBeforeLock { get; set; } = 10;
+
+    /// <summary>NIST SP 800-63B 5.2.2: at most 100 consecutive failures per authenticator; then the lock stays until the owner proves themselves another way.</summary>
+    public int CheckFailuresHardLimit { get; set; } = 100;
 
     /// <summary>The first lock; each further failure doubles it, up to <see cref="CheckLockMax"/>.</summary>
     public TimeSpan CheckLockBase { get; set; } = TimeSpan.FromMinutes(1);
@@ -31,9 +40,14 @@ public sealed class RateLimitOptions
             }
         }
 
-        if (CheckFailuresBeforeLock < 1)
+        if (CheckFailuresBeforeLock < 1 || VerifyCheckFailuresBeforeLock < 1)
         {
-            yield return "RateLimits:CheckFailuresBeforeLock must be at least 1.";
+            yield return "RateLimits:CheckFailuresBeforeLock and RateLimits:VerifyCheckFailuresBeforeLock must be at least 1.";
+        }
+
+        if (CheckFailuresHardLimit < CheckFailuresBeforeLock || CheckFailuresHardLimit > 100)
+        {
+            yield return "RateLimits:CheckFailuresHardLimit must be between RateLimits:CheckFailuresBeforeLock and 100 (NIST SP 800-63B).";
         }
 
         if (CheckLockBase <= TimeSpan.Zero || CheckLockMax < CheckLockBase)
@@ -43,14 +57,17 @@ public sealed class RateLimitOptions
     }
 
     /// <summary>How long code entry stays locked after <paramref name="failures"/> consecutive failures.</summary>
-    public TimeSpan CheckLockFor(int failures)
+    public TimeSpan CheckLockFor(int failures) => CheckLockFor(failures, CheckFailuresBeforeLock);
+
+    /// <summary>The same backoff, after <paramref name="threshold"/> failures.</summary>
+    public TimeSpan CheckLockFor(int failures, int threshold)
     {
-        if (failures < CheckFailuresBeforeLock)
+        if (failures < threshold)
         {
             return TimeSpan.Zero;
         }
 
-        var doublings = Math.Min(failures - CheckFailuresBeforeLock, 30);
+        var doublings = Math.Min(failures - threshold, 30);
         var seconds = CheckLockBase.TotalSeconds * Math.Pow(2, doublings);
         return TimeSpan.FromSeconds(Math.Min(seconds, CheckLockMax.TotalSeconds));
     }

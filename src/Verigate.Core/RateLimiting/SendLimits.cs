@@ -7,22 +7,29 @@ public sealed class SendLimits(RateLimitOptions options)
 {
     public IReadOnlyList<RateLimitCharge> For(Destination destination, SendOrigin origin)
     {
+        var space = origin.Budget switch
+        {
+            SendBudget.Reset => "reset",
+            SendBudget.Decoy => "decoy",
+            _ => "send",
+        };
         var charges = new List<RateLimitCharge>(5)
         {
-            new($"send:dest:{destination.Value}", options.SendsPerDestination),
+            new($"{space}:dest:{destination.Value}", options.SendsPerDestination),
         };
         if (destination.PhonePrefix is { } prefix)
         {
-            charges.Add(new($"send:prefix:{prefix}", options.SendsPerPhonePrefix));
+            charges.Add(new($"{space}:prefix:{prefix}", options.SendsPerPhonePrefix));
         }
 
         if (origin.UserId is { } userId)
         {
-            charges.Add(new($"send:account:{userId}", options.SendsPerAccount));
+            charges.Add(new($"{space}:account:{userId}", options.SendsPerAccount));
         }
 
         if (!string.IsNullOrEmpty(origin.ClientIp))
         {
+            // The requester pays, whichever budget the rest comes from.
             charges.Add(new($"send:ip:{origin.ClientIp}", options.SendsPerIp));
         }
 
