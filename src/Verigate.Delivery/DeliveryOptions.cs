@@ -25,8 +25,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public bool UsesDevInbox => UsesDevInboxFor(Channel.Email) || UsesDevInboxFor(Channel.Sms);
 
-    /// <summary>Configuring a gateway for a channel takes that channel out of the development inbox.</summary>
-    public bool UsesDevInboxFor(Channel channel) => !For(channel).IsConfigured;
+    /// <summary>
+    /// Configuring a gateway for a channel takes that channel out of the development inbox, and so does turning
+    /// the channel off: the inbox never serves a disabled channel, and with every enabled channel on a real
+    /// gateway the inbox endpoints are not mounted at all.
+    /// </summary>
+    public bool UsesDevInboxFor(Channel channel) => For(channel).Enabled && !For(channel).IsConfigured;
 
     public ChannelOptions For(Channel channel) => channel == Channel.Sms ? Sms : Email;
 

@@ -1,5 +1,6 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -19,7 +20,9 @@ public sealed class LoginFlow(
     RateLimiter limiter,
     RateLimitOptions limits,
     SessionIssuer sessions,
-    TimeProvider time)
+    TimeProvider time,
+    IChannelAvailability channels,
+    SessionPolicyOptions sessionPolicy)
 {
     private static readonly ChallengeScope CompletableScope = ChallengeScope.Account(ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin);
 
@@ -60,14 +63,16 @@ public sealed class LoginFlow(
 
         if (request.DeviceToken is { Length: > 0 } token
             && await tx.Devices.FindTrustedByTokenHashAsync(SecureTokens.Hash(token), ct) is { } device
-            && device.UserId == account.UserId)
+            && device.UserId == account.UserId
+            && now - device.CreatedAt < sessionPolicy.RememberDeviceFor) // a remembered device is forgotten after a while: a code again
         {
             var session = await sessions.OpenAsync(tx, account.UserId, device.DeviceId, client, ct);
             await tx.CommitAsync(ct);
             return new LoginOutcome(session, null);
         }
 
-        var contact = ContactPicker.Primary(await tx.Accounts.ContactsOfAsync(account.UserId, ct));
+        // Only contacts on channels that are on: a code never goes where the operator switched sending off.
+        var contact = ContactPicker.Primary([.. (await tx.Accounts.ContactsOfAsync(account.UserId, ct)).Where(c => channels.IsAvailable(c.Destination.Channel))]);
         if (contact is null)
         {
             return new Error(ErrorCodes.ChannelUnavailable, "This account has no contact to send a code to.");

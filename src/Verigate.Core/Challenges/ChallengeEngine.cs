@@ -18,7 +18,8 @@ public sealed partial class ChallengeEngine(
     RateLimiter limiter,
     SendLimits sendLimits,
     CodePolicyOptions policy,
-    RateLimitOptions limits)
+    RateLimitOptions limits,
+    IChannelAvailability? channels = null)
 {
     /// <summary>
     /// Stores the challenge, queues its first message and charges the send limits. On failure the caller must
@@ -26,6 +27,11 @@ public sealed partial class ChallengeEngine(
     /// </summary>
     public async Task<Result<Challenge>> IssueAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
     {
+        if (Unavailable(request.Destination) is { } off)
+        {
+            return off;
+        }
+
         var challenge = await InsertAsync(tx, request, OutboxKind.Code, ct);
 
         // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
@@ -115,6 +121,11 @@ public sealed partial class ChallengeEngine(
         }
 
         var destination = to ?? challenge.Destination;
+        if (!IsDecoy(challenge) && Unavailable(destination) is { } off)
+        {
+            return off;
+        }
+
         var sendsUsed = challenge.SendsUsed + 1;
         var nextSendAt = now + policy.CooldownAfter(sendsUsed);
         if (!await tx.Challenges.TryRecordSendAsync(id, challenge.SendsUsed, nextSendAt, ct))
@@ -142,6 +153,11 @@ public sealed partial class ChallengeEngine(
         if (!challenge.IsOpenAt(now) || challenge.ProtectedCode is null || IsDecoy(challenge))
         {
             return Error.NotFound();
+        }
+
+        if (Unavailable(to) is { } off)
+        {
+            return off;
         }
 
         if (challenge.SendsUsed >= challenge.MaxSends || !await tx.Challenges.TryRecordSendAsync(challenge.Id, challenge.SendsUsed, challenge.NextSendAt, ct))
@@ -182,6 +198,15 @@ public sealed partial class ChallengeEngine(
     }
 
     public static bool IsDecoy(Challenge challenge) => challenge.Subject == ChallengeSubject.Nobody;
+
+    /// <summary>
+    /// A channel the operator switched off carries no code in any flow (not only the Verify API): otherwise its
+    /// messages would still land somewhere, such as the development inbox, for anyone to read.
+    /// </summary>
+    private Error? Unavailable(Destination destination) =>
+        channels is not null && !channels.IsAvailable(destination.Channel)
+            ? new Error(ErrorCodes.ChannelUnavailable, $"Sending by {destination.Channel.ToWire()} is turned off.", "channel")
+            : null;
 
     private static async Task QueueCodeAsync(
         IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct, string? detail = null)

@@ -28,12 +28,24 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<VerigateOptions>, IOptions<StorageOptions>, IServiceProvider, ILoggerFactory>(
             (o, verigate, storage, sp, logs) => o.XmlRepository = storage.Value.IsPostgres
                 ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
-                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(verigate.Value.DataDirectory, "keys")), logs));
+                : new FileSystemXmlRepository(KeysDirectory(verigate.Value.DataDirectory), logs));
         services.AddSingleton<ICodeVault, KeyedCodeVault>();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<NodeLeaseService>();
         services.AddHostedService<MaintenanceService>();
         return services;
+    }
+
+    /// <summary>The SQLite deployment's Data Protection ring, owner-only (0700) like the rest of the data directory.</summary>
+    private static DirectoryInfo KeysDirectory(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, "keys");
+        if (!Directory.Exists(path))
+        {
+            Verigate.Storage.Sqlite.OwnerOnly.CreateDirectory(path);
+        }
+
+        return new DirectoryInfo(path);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Verigate.Core.Challenges;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
 using Verigate.Server.Api.Json;
@@ -13,9 +14,20 @@ namespace Verigate.Server.Api.Idempotency;
 /// the first is still running is 409. Keys are scoped to the caller's credentials and the path, and only
 /// successful answers are kept (a failed request sent nothing, so it may be retried with the same key).
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, TimeProvider time)
+/// <remarks>
+/// Secrets are never kept: the request is remembered only as an HMAC under a server key (a login's body holds a
+/// password), and an answer that carries a credential (a session token) is not stored at all, so a retry with the
+/// same key runs again instead of being replayed from the store.
+/// </remarks>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, TimeProvider time, CodeHashKey serverKey)
 {
     public const string Header = "Idempotency-Key";
+
+    private static readonly object CarriesCredentialKey = new();
+    private readonly byte[] _requestKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, serverKey.Bytes, 32, salt: [], info: "verigate-idempotency-v1"u8.ToArray());
+
+    /// <summary>Called by an endpoint whose answer holds a credential: the answer must not be kept for replay.</summary>
+    public static void DoNotKeepAnswer(HttpContext context) => context.Items[CarriesCredentialKey] = true;
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
@@ -40,7 +52,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
         context.Request.Body = new MemoryStream(body, writable: false);
         var ct = context.RequestAborted;
         var scope = Scope(context);
-        var requestHash = SHA256.HashData([.. Encoding.UTF8.GetBytes(scope + "\n"), .. body]);
+        byte[] signed = [.. Encoding.UTF8.GetBytes(scope + "\n"), .. body];
+        var requestHash = HMACSHA256.HashData(_requestKey, signed);
 
         IdempotencyRecord? seen;
         await using (var tx = await store.BeginWriteAsync(ct))
@@ -62,7 +75,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
         try
         {
             await next(context);
-            succeeded = context.Response.StatusCode is >= 200 and < 300;
+            succeeded = context.Response.StatusCode is >= 200 and < 300 && !context.Items.ContainsKey(CarriesCredentialKey);
         }
         finally
         {
@@ -109,11 +122,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
         }
     }
 
-    /// <summary>Keys belong to whoever presented the same credentials (or to anonymous callers), on one path.</summary>
+    /// <summary>
+    /// Keys belong to whoever presented the same credentials, on one path; without credentials, to the client's
+    /// IP address, so one anonymous caller never gets another's answer by sending the same key and body.
+    /// </summary>
     private static string Scope(HttpContext context)
     {
         var credentials = context.Request.Headers.Authorization.ToString();
-        var who = credentials.Length == 0 ? "anonymous" : Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(credentials)))[..22];
+        var who = credentials.Length == 0
+            ? "anonymous@" + (ClientContextFactory.From(context).Ip ?? "unknown")
+            : Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(credentials)))[..22];
         return $"{who} {context.Request.Path}";
     }
 

@@ -42,6 +42,11 @@ public static class SessionsApi
             return ProblemResults.From(http, outcome.Error);
         }
 
+        if (outcome.Value.Session is not null)
+        {
+            IdempotencyMiddleware.DoNotKeepAnswer(http); // a session token is never stored for replay
+        }
+
         return outcome.Value.Session is { } session
             ? TypedResults.Created("/v1/me", SessionResponse.From(session))
             : TypedResults.Accepted($"/v1/challenges/{outcome.Value.Challenge!.Id}", ChallengeStartedResponse.From(outcome.Value.Challenge, "new_device"));

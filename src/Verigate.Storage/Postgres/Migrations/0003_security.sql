@@ -9,3 +9,7 @@ CREATE TABLE code_entry_locks (
 
 -- Ending every pending challenge of an account (a password reset) finds them without a scan.
 CREATE INDEX challenges_pending_subject ON challenges (subject_kind, subject_id) WHERE status = 'pending';
+
+-- Sessions end after an idle time as well as at their absolute expiry: when a session was last used (null: never
+-- since it was opened), updated at most once a minute.
+ALTER TABLE sessions ADD COLUMN last_seen_at bigint;
