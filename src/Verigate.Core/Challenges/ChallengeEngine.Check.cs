@@ -146,7 +146,7 @@ public sealed partial class ChallengeEngine
     private async Task CountAccountFailureAsync(IStoreSession tx, Challenge challenge, long userId, DateTimeOffset now, CancellationToken ct)
     {
         var failures = await tx.Accounts.AddCheckFailureAsync(userId, ct);
-        if (LockUntil(failures, limits.CheckFailuresBeforeLock, now) is { } until)
+        if (LockUntil(failures, limits.CheckFailuresBeforeLock, now, hardLimit: true) is { } until)
         {
             await tx.Accounts.LockCodeEntryAsync(userId, until, ct);
             await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_until={until:O}", ct);
@@ -156,8 +156,11 @@ public sealed partial class ChallengeEngine
     private async Task CountKeyedFailureAsync(IStoreSession tx, Challenge challenge, string key, DateTimeOffset now, CancellationToken ct)
     {
         var failures = await tx.CodeEntryLocks.AddFailureAsync(key, ct);
-        var threshold = challenge.Purpose == ChallengePurpose.VerifyApi ? limits.VerifyCheckFailuresBeforeLock : limits.CheckFailuresBeforeLock;
-        if (LockUntil(failures, threshold, now) is { } until)
+        var isVerifyApi = challenge.Purpose == ChallengePurpose.VerifyApi;
+        var threshold = isVerifyApi ? limits.VerifyCheckFailuresBeforeLock : limits.CheckFailuresBeforeLock;
+        // The hard limit is for our own accounts' authenticators, which the owner can unlock by another flow; a
+        // Verify API destination has no other flow, so it stays on the capped backoff instead of locking for good.
+        if (LockUntil(failures, threshold, now, hardLimit: !isVerifyApi) is { } until)
         {
             await tx.CodeEntryLocks.LockAsync(key, until, ct);
             await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_until={until:O}", ct);
@@ -168,9 +171,9 @@ public sealed partial class ChallengeEngine
     /// Exponential backoff after the threshold; at NIST SP 800-63B's hard limit of consecutive failures the lock
     /// no longer ends by itself, only when the owner proves themselves by another flow.
     /// </summary>
-    private DateTimeOffset? LockUntil(int failures, int threshold, DateTimeOffset now)
+    private DateTimeOffset? LockUntil(int failures, int threshold, DateTimeOffset now, bool hardLimit)
     {
-        if (failures >= limits.CheckFailuresHardLimit)
+        if (hardLimit && failures >= limits.CheckFailuresHardLimit)
         {
             return DateTimeOffset.MaxValue;
         }

@@ -14,7 +14,16 @@ public static class OwnerOnly
         }
         else
         {
-            Directory.CreateDirectory(path, DirectoryMode);
+            // One level at a time: the mode given to Directory.CreateDirectory reaches only the last directory, and
+            // a missing data directory created as the parent of keys/ would otherwise be 0755.
+            var full = Path.GetFullPath(path);
+            var parent = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent))
+            {
+                CreateDirectory(parent);
+            }
+
+            Directory.CreateDirectory(full, DirectoryMode);
         }
     }
 
