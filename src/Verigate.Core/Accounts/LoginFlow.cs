@@ -63,6 +63,7 @@ public sealed class LoginFlow(
             && device.UserId == account.UserId)
         {
             var session = await sessions.OpenAsync(tx, account.UserId, device.DeviceId, client, ct);
+            await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(account.UserId, await tx.Accounts.ContactsOfAsync(account.UserId, ct)), ct);
             await tx.CommitAsync(ct);
             return new LoginOutcome(session, null);
         }
@@ -120,6 +121,7 @@ public sealed class LoginFlow(
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, userId, challenge.DeviceName, trustDevice, client, ct);
+        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, await tx.Accounts.ContactsOfAsync(userId, ct)), ct);
         await tx.CommitAsync(ct);
         return session;
     }

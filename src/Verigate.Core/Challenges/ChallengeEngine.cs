@@ -30,13 +30,14 @@ public sealed partial class ChallengeEngine(
 
         // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
         // or phone prefix shares a row; locking them at the end keeps that wait to the commit itself.
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin), ct);
+        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Purpose, request.Destination, origin), ct);
         return limited is null ? challenge : limited;
     }
 
     /// <summary>
     /// A challenge that looks and behaves exactly like a real one (stored, attempt-limited, with a timeline) but
-    /// whose code goes nowhere: the answer for logins we must not reveal to be unknown.
+    /// whose code goes nowhere: the answer for logins we must not reveal to be unknown. It sends nothing, so it
+    /// charges no send budget: a decoy for a number must not use up what real sends to that number need.
     /// </summary>
     public Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, CancellationToken ct) =>
         InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
@@ -113,13 +114,37 @@ public sealed partial class ChallengeEngine(
             return new Error(ErrorCodes.ResendTooSoon, "The code was just sent again.", RetryAfter: nextSendAt - now);
         }
 
-        await QueueCodeAsync(tx, challenge, destination, IsDecoy(challenge) ? OutboxKind.Decoy : OutboxKind.Code, now, ct);
+        var kind = await ResendKindAsync(tx, challenge, destination, origin, ct);
+        await QueueCodeAsync(tx, challenge, destination, kind, now, ct);
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now,
             $"channel={destination.Channel.ToWire()} to={destination.Masked} send={sendsUsed}", ct);
 
         // Charged last, for the reason given in IssueAsync; a refusal rolls the send back.
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(destination, origin), ct);
+        var charges = challenge.Purpose == ChallengePurpose.PasswordReset || IsDecoy(challenge)
+            ? sendLimits.Requester(origin)
+            : sendLimits.For(challenge.Purpose, destination, origin);
+        var limited = await limiter.TryChargeAsync(tx, charges, ct);
         return limited is null ? challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt } : limited;
+    }
+
+    /// <summary>
+    /// A decoy's resend goes nowhere. So does a real reset's once the account's reset budget is spent: answering
+    /// "too many" there (and never for a decoy) would tell an anonymous caller that the login exists, so the
+    /// answer stays the same and only the message is withheld.
+    /// </summary>
+    private async Task<OutboxKind> ResendKindAsync(IStoreSession tx, Challenge challenge, Destination destination, SendOrigin origin, CancellationToken ct)
+    {
+        if (IsDecoy(challenge))
+        {
+            return OutboxKind.Decoy;
+        }
+
+        if (challenge.Purpose != ChallengePurpose.PasswordReset)
+        {
+            return OutboxKind.Code;
+        }
+
+        return await limiter.TryChargeAsync(tx, sendLimits.ResetOwner(destination, origin), ct) is null ? OutboxKind.Code : OutboxKind.Decoy;
     }
 
     /// <summary>
