@@ -18,6 +18,7 @@ public sealed class PasswordResetFlow(
     RateLimiter limiter,
     RateLimitOptions limits,
     ResetDecoys decoys,
+    IChannelAvailability channels,
     TimeProvider time)
 {
     private static readonly ChallengeScope ResetScope = ChallengeScope.Account(ChallengePurpose.PasswordReset);
@@ -45,9 +46,15 @@ public sealed class PasswordResetFlow(
         await using (var read = await store.OpenReadAsync(ct))
         {
             (account, namedContact) = await LoginResolver.ResolveAsync(read, login, ct);
+            if (namedContact is not null && !channels.IsAvailable(namedContact.Channel))
+            {
+                namedContact = null; // a switched-off channel is never used, nor claimed by a decoy
+            }
+
             if (account is not null)
             {
-                destination = namedContact ?? ContactPicker.Primary(await read.Accounts.ContactsOfAsync(account.UserId, ct))?.Destination;
+                destination = namedContact
+                    ?? ContactPicker.Primary(ContactPicker.Reachable(await read.Accounts.ContactsOfAsync(account.UserId, ct), channels))?.Destination;
             }
 
             // Drawn for every login, known or not, so both paths do the same reads.

@@ -12,7 +12,7 @@ namespace Verigate.Core.Accounts;
 /// same mix as real resets do; the rest of the masked address comes from a hash of the login, so asking twice
 /// gives the same answer. Nothing of a real address shows beyond what every masked answer shows.
 /// </summary>
-public sealed class ResetDecoys(TimeProvider time)
+public sealed class ResetDecoys(IChannelAvailability channels, TimeProvider time)
 {
     private const int SampleSize = 256;
     private static readonly TimeSpan SampleLifetime = TimeSpan.FromMinutes(10);
@@ -29,6 +29,11 @@ public sealed class ResetDecoys(TimeProvider time)
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes("verigate-reset-decoy\n" + LoginResolver.LimitKey(login)));
         var sample = await SampleAsync(read, ct);
         var model = sample.Count == 0 ? null : sample[(int)(BitConverter.ToUInt32(digest, 4) % (uint)sample.Count)];
+        if (model is null && !channels.IsAvailable(Channel.Email))
+        {
+            model = new Destination(Channel.Sms, "+15555550100"); // nobody has signed up yet, and only SMS is on
+        }
+
         return model is { IsPhone: true } ? Phone(model, digest) : Email(digest);
     }
 
@@ -40,7 +45,8 @@ public sealed class ResetDecoys(TimeProvider time)
             return cached.Contacts;
         }
 
-        var contacts = await read.Accounts.RecentPrimaryContactsAsync(SampleSize, ct);
+        var contacts = (await read.Accounts.RecentPrimaryContactsAsync(SampleSize, ct))
+            .Where(c => channels.IsAvailable(c.Channel)).ToList();
         _sample = new Sample(contacts, now);
         return contacts;
     }

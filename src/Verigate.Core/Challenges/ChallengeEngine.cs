@@ -18,7 +18,8 @@ public sealed partial class ChallengeEngine(
     RateLimiter limiter,
     SendLimits sendLimits,
     CodePolicyOptions policy,
-    RateLimitOptions limits)
+    RateLimitOptions limits,
+    IChannelAvailability channels)
 {
     /// <summary>
     /// Stores the challenge, queues its first message and charges the send limits. On failure the caller must
@@ -26,6 +27,11 @@ public sealed partial class ChallengeEngine(
     /// </summary>
     public async Task<Result<Challenge>> IssueAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
     {
+        if (!channels.IsAvailable(request.Destination.Channel))
+        {
+            return ChannelUnavailable(request.Destination.Channel);
+        }
+
         var challenge = await InsertAsync(tx, request, OutboxKind.Code, ct);
 
         // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
@@ -107,6 +113,11 @@ public sealed partial class ChallengeEngine(
         }
 
         var destination = to ?? challenge.Destination;
+        if (!IsDecoy(challenge) && !channels.IsAvailable(destination.Channel))
+        {
+            return ChannelUnavailable(destination.Channel);
+        }
+
         var sendsUsed = challenge.SendsUsed + 1;
         var nextSendAt = now + policy.CooldownAfter(sendsUsed);
         if (!await tx.Challenges.TryRecordSendAsync(id, challenge.SendsUsed, nextSendAt, ct))
@@ -160,6 +171,11 @@ public sealed partial class ChallengeEngine(
             return Error.NotFound();
         }
 
+        if (!channels.IsAvailable(to.Channel))
+        {
+            return ChannelUnavailable(to.Channel);
+        }
+
         if (challenge.SendsUsed >= challenge.MaxSends || !await tx.Challenges.TryRecordSendAsync(challenge.Id, challenge.SendsUsed, challenge.NextSendAt, ct))
         {
             return new Error(ErrorCodes.TooManySends, "This code has been sent as often as allowed.");
@@ -198,6 +214,10 @@ public sealed partial class ChallengeEngine(
     }
 
     public static bool IsDecoy(Challenge challenge) => challenge.Subject == ChallengeSubject.Nobody;
+
+    /// <summary>Enforced here, under every flow, so no flow can put a code on a channel the operator switched off.</summary>
+    private static Error ChannelUnavailable(Channel channel) =>
+        new(ErrorCodes.ChannelUnavailable, $"Codes cannot be sent by {channel.ToWire()} on this server.", "channel");
 
     private static async Task QueueCodeAsync(
         IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct, string? detail = null)
