@@ -108,19 +108,20 @@ public abstract class StoreSpecification : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Code_entry_failures_count_lock_and_reset()
+    public async Task Code_entry_failures_count_lock_and_clear_per_key()
     {
-        await WriteAsync(tx => tx.Accounts.TryInsertAsync(new Account(7, "bob", "h", Now), None));
-        Assert.Equal(1, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(7, None)));
-        Assert.Equal(2, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(7, None)));
-        Assert.Equal(0, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(404, None)));
-        await WriteAsync(tx => tx.Accounts.LockCodeEntryAsync(7, Now.AddMinutes(15), None));
-        var locked = await ReadAsync(r => r.Accounts.GetAsync(7, None));
-        Assert.Equal((2, Now.AddMinutes(15)), (locked!.CheckFailures, locked.CheckLockedUntil));
+        Assert.Equal(1, await WriteAsync(tx => tx.FailureCounters.AddAsync("account:7", None)));
+        Assert.Equal(2, await WriteAsync(tx => tx.FailureCounters.AddAsync("account:7", None)));
+        Assert.Equal(1, await WriteAsync(tx => tx.FailureCounters.AddAsync("reset:email:bob@example.com", None)));
+        await WriteAsync(tx => tx.FailureCounters.LockAsync("account:7", Now.AddMinutes(15), None));
+        await WriteAsync(tx => tx.FailureCounters.LockAsync("reset:email:bob@example.com", DateTimeOffset.MaxValue, None));
+        Assert.Equal(new FailureCount(2, Now.AddMinutes(15)), await ReadAsync(r => r.FailureCounters.GetAsync("account:7", None)));
+        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds(),
+            (await ReadAsync(r => r.FailureCounters.GetAsync("reset:email:bob@example.com", None)))!.LockedUntil!.Value.ToUnixTimeMilliseconds());
 
-        await WriteAsync(tx => tx.Accounts.ResetCheckFailuresAsync(7, None));
-        var reset = await ReadAsync(r => r.Accounts.GetAsync(7, None));
-        Assert.Equal((0, (DateTimeOffset?)null), (reset!.CheckFailures, reset.CheckLockedUntil));
+        await WriteAsync(tx => tx.FailureCounters.ClearAsync(["account:7"], None));
+        Assert.Null(await ReadAsync(r => r.FailureCounters.GetAsync("account:7", None)));
+        Assert.NotNull(await ReadAsync(r => r.FailureCounters.GetAsync("reset:email:bob@example.com", None)));
     }
 
     [Fact]
@@ -264,50 +265,6 @@ public abstract class StoreSpecification : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             WriteAsync(tx => tx.Challenges.TryEndAsync("ch-end", i % 2 == 0 ? ChallengeStatus.Approved : ChallengeStatus.Canceled, Now, None)))));
         Assert.Single(results, r => r);
-    }
-
-    [Fact]
-    public async Task Ending_an_accounts_pending_challenges_ends_only_that_accounts_pending_ones_and_erases_their_codes()
-    {
-        var mine = ChallengeSubject.ForAccount(77);
-        await WriteAsync(async tx =>
-        {
-            await tx.Challenges.InsertAsync(NewChallenge("ch-mine-1") with { Purpose = ChallengePurpose.NewDeviceLogin, Subject = mine }, None);
-            await tx.Challenges.InsertAsync(NewChallenge("ch-mine-2") with { Purpose = ChallengePurpose.PasswordReset, Subject = mine }, None);
-            await tx.Challenges.InsertAsync(NewChallenge("ch-theirs") with { Purpose = ChallengePurpose.NewDeviceLogin, Subject = ChallengeSubject.ForAccount(78) }, None);
-            await tx.Challenges.InsertAsync(NewChallenge("ch-api"), None);
-        });
-        await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-mine-2", ChallengeStatus.Approved, Now, None));
-
-        var ended = await WriteAsync(tx => tx.Challenges.EndAllPendingOfAccountAsync(77, ChallengeStatus.Canceled, Now, None));
-
-        Assert.Equal(["ch-mine-1"], ended);
-        var mine1 = (await ReadAsync(r => r.Challenges.GetAsync("ch-mine-1", None)))!;
-        Assert.Equal(ChallengeStatus.Canceled, mine1.Status);
-        Assert.Null(mine1.ProtectedCode);
-        Assert.Equal(ChallengeStatus.Approved, (await ReadAsync(r => r.Challenges.GetAsync("ch-mine-2", None)))!.Status);
-        Assert.Equal(ChallengeStatus.Pending, (await ReadAsync(r => r.Challenges.GetAsync("ch-theirs", None)))!.Status);
-        Assert.Equal(ChallengeStatus.Pending, (await ReadAsync(r => r.Challenges.GetAsync("ch-api", None)))!.Status);
-    }
-
-    [Fact]
-    public async Task Code_entry_locks_count_per_key_and_clear()
-    {
-        Assert.Equal(1, await WriteAsync(tx => tx.CodeEntryLocks.AddFailureAsync("reset:email:ann@example.com", None)));
-        Assert.Equal(2, await WriteAsync(tx => tx.CodeEntryLocks.AddFailureAsync("reset:email:ann@example.com", None)));
-        Assert.Equal(1, await WriteAsync(tx => tx.CodeEntryLocks.AddFailureAsync("verify:key-1:sms:+4915112345678", None)));
-        Assert.Null(await ReadAsync(r => r.CodeEntryLocks.LockedUntilAsync("reset:email:ann@example.com", None)));
-
-        await WriteAsync(tx => tx.CodeEntryLocks.LockAsync("reset:email:ann@example.com", Now.AddMinutes(1), None));
-        Assert.Equal(Now.AddMinutes(1), await ReadAsync(r => r.CodeEntryLocks.LockedUntilAsync("reset:email:ann@example.com", None)));
-        await WriteAsync(tx => tx.CodeEntryLocks.LockAsync("reset:email:ann@example.com", DateTimeOffset.MaxValue, None));
-        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds(),
-            (await ReadAsync(r => r.CodeEntryLocks.LockedUntilAsync("reset:email:ann@example.com", None)))!.Value.ToUnixTimeMilliseconds());
-
-        await WriteAsync(tx => tx.CodeEntryLocks.ClearAsync("reset:email:ann@example.com", None));
-        Assert.Null(await ReadAsync(r => r.CodeEntryLocks.LockedUntilAsync("reset:email:ann@example.com", None)));
-        Assert.Equal(1, await WriteAsync(tx => tx.CodeEntryLocks.AddFailureAsync("reset:email:ann@example.com", None)));
-        Assert.Equal(2, await WriteAsync(tx => tx.CodeEntryLocks.AddFailureAsync("verify:key-1:sms:+4915112345678", None)));
     }
 
     [Fact]

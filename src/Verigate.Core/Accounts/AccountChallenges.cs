@@ -43,11 +43,7 @@ public sealed class AccountChallenges(IStore store, ChallengeEngine engine, Time
             }
         }
 
-        // An anonymous reset (and its decoy) spends its own budgets, never the ones the owner's sign-in needs.
-        var origin = ChallengeEngine.IsDecoy(challenge)
-            ? new SendOrigin(null, client.Ip, Budget: SendBudget.Decoy)
-            : new SendOrigin(challenge.Subject.UserId, client.Ip,
-                Budget: challenge.Purpose == ChallengePurpose.PasswordReset ? SendBudget.Reset : SendBudget.Standard);
+        var origin = ChallengeEngine.IsDecoy(challenge) ? new SendOrigin(null, client.Ip) : new SendOrigin(challenge.Subject.UserId, client.Ip);
         var resent = await engine.ResendAsync(tx, challengeId, AnyAccountPurpose, to, origin, ct);
         if (!resent.IsSuccess)
         {

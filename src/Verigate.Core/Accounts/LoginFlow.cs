@@ -20,9 +20,9 @@ public sealed class LoginFlow(
     RateLimiter limiter,
     RateLimitOptions limits,
     SessionIssuer sessions,
-    TimeProvider time,
     IChannelAvailability channels,
-    SessionPolicyOptions sessionPolicy)
+    SessionPolicyOptions sessionPolicy,
+    TimeProvider time)
 {
     private static readonly ChallengeScope CompletableScope = ChallengeScope.Account(ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin);
 
@@ -67,12 +67,12 @@ public sealed class LoginFlow(
             && now - device.CreatedAt < sessionPolicy.RememberDeviceFor) // a remembered device is forgotten after a while: a code again
         {
             var session = await sessions.OpenAsync(tx, account.UserId, device.DeviceId, client, ct);
+            await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(account.UserId, await tx.Accounts.ContactsOfAsync(account.UserId, ct)), ct);
             await tx.CommitAsync(ct);
             return new LoginOutcome(session, null);
         }
 
-        // Only contacts on channels that are on: a code never goes where the operator switched sending off.
-        var contact = ContactPicker.Primary([.. (await tx.Accounts.ContactsOfAsync(account.UserId, ct)).Where(c => channels.IsAvailable(c.Destination.Channel))]);
+        var contact = ContactPicker.Primary(ContactPicker.Reachable(await tx.Accounts.ContactsOfAsync(account.UserId, ct), channels));
         if (contact is null)
         {
             return new Error(ErrorCodes.ChannelUnavailable, "This account has no contact to send a code to.");
@@ -125,6 +125,7 @@ public sealed class LoginFlow(
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, userId, challenge.DeviceName, trustDevice, client, ct);
+        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, await tx.Accounts.ContactsOfAsync(userId, ct)), ct);
         await tx.CommitAsync(ct);
         return session;
     }

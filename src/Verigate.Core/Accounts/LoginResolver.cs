@@ -30,9 +30,9 @@ public static class LoginResolver
     }
 
     /// <summary>
-    /// The key login limits are counted under, the same whether or not the account exists: the normalized
-    /// identifier, so <c>+1 (415) 555-1840</c> and <c>+14155551840</c> (or two spellings of one email or
-    /// username) share one budget instead of each getting their own.
+    /// The key login and reset limits are counted under: the login as the resolver understands it (an address in
+    /// its normalized form, so "+1 415 555 1840" and "+1 (415) 555-1840" share one budget), computed the same
+    /// way whether or not the account exists.
     /// </summary>
     public static string LimitKey(string login)
     {
@@ -42,10 +42,10 @@ public static class LoginResolver
             var parsed = DestinationParser.ParseEither(trimmed, "login");
             if (parsed.IsSuccess)
             {
-                return $"{parsed.Value.Channel.ToWire()}:{parsed.Value.Value}";
+                return parsed.Value.Value;
             }
         }
 
-        return "name:" + UsernameRules.Normalize(trimmed);
+        return trimmed.ToLowerInvariant();
     }
 }

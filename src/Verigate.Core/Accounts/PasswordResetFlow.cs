@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
@@ -19,16 +17,11 @@ public sealed class PasswordResetFlow(
     PasswordHasher passwords,
     RateLimiter limiter,
     RateLimitOptions limits,
+    ResetDecoys decoys,
+    IChannelAvailability channels,
     TimeProvider time)
 {
     private static readonly ChallengeScope ResetScope = ChallengeScope.Account(ChallengePurpose.PasswordReset);
-    // Shaped like real addresses (the big providers' initials and common endings, weighted), so a masked decoy
-    // cannot be told from a masked real address by its look alone.
-    private static readonly string[] DecoyDomains = ["g", "g", "g", "o", "y", "h", "i", "p", "a", "m", "w", "t", "e", "f", "s", "c"];
-    // Mobile ranges of common countries (prefix and the digits that follow), so a masked decoy number looks like a real one.
-    private static readonly (string Prefix, int Digits)[] DecoyPhonePrefixes =
-        [("+1415", 7), ("+1212", 7), ("+4915", 9), ("+4917", 9), ("+447", 9), ("+336", 8), ("+346", 8), ("+393", 9)];
-    private static readonly string[] DecoyEndings = [".com", ".com", ".com", ".com", ".de", ".net", ".org", ".co.uk", ".fr", ".es", ".nl", ".it"];
 
     public async Task<Result<PasswordResetStarted>> StartAsync(string login, ClientContext client, CancellationToken ct)
     {
@@ -49,24 +42,31 @@ public sealed class PasswordResetFlow(
         }
 
         Account? account;
-        Destination? namedContact, destination = null;
+        Destination? namedContact, destination = null, decoyDestination;
         await using (var read = await store.OpenReadAsync(ct))
         {
             (account, namedContact) = await LoginResolver.ResolveAsync(read, login, ct);
+            if (namedContact is not null && !channels.IsAvailable(namedContact.Channel))
+            {
+                namedContact = null; // a switched-off channel is never used, nor claimed by a decoy
+            }
+
             if (account is not null)
             {
-                destination = namedContact ?? ContactPicker.Primary(await read.Accounts.ContactsOfAsync(account.UserId, ct))?.Destination;
+                destination = namedContact
+                    ?? ContactPicker.Primary(ContactPicker.Reachable(await read.Accounts.ContactsOfAsync(account.UserId, ct), channels))?.Destination;
             }
+
+            // Drawn for every login, known or not, so both paths do the same reads.
+            decoyDestination = namedContact ?? await decoys.ForAsync(read, login, ct);
         }
 
         var request = new ChallengeRequest(ChallengePurpose.PasswordReset, ChallengeSubject.Nobody,
-            destination ?? namedContact ?? DecoyDestination(login), account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
+            destination ?? decoyDestination, account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
         if (account is not null && destination is not null)
         {
             await using var tx = await store.BeginWriteAsync(ct);
-            // The reset budget (never the one the owner's sign-in needs) and the requester's IP pay for the send.
-            var origin = new SendOrigin(account.UserId, client.Ip, Budget: SendBudget.Reset);
-            var issued = await engine.IssueAsync(tx, request with { Subject = ChallengeSubject.ForAccount(account.UserId) }, origin, ct);
+            var issued = await engine.IssueAsync(tx, request with { Subject = ChallengeSubject.ForAccount(account.UserId) }, new SendOrigin(account.UserId, client.Ip), ct);
             if (issued.IsSuccess)
             {
                 await tx.CommitAsync(ct);
@@ -78,7 +78,7 @@ public sealed class PasswordResetFlow(
 
         // Unknown login, or a throttled send: a decoy that answers every later call like a real challenge.
         await using var decoyTx = await store.BeginWriteAsync(ct);
-        var decoy = await engine.IssueDecoyAsync(decoyTx, request, new SendOrigin(null, client.Ip, Budget: SendBudget.Decoy), ct);
+        var decoy = await engine.IssueDecoyAsync(decoyTx, request, ct);
         await decoyTx.CommitAsync(ct);
         return Started(decoy);
     }
@@ -126,36 +126,15 @@ public sealed class PasswordResetFlow(
 
         var now = time.GetUtcNow();
         await tx.Accounts.UpdatePasswordAsync(userId, newHash, ct);
-        // Nothing started before the reset survives it: a new-device sign-in begun with the old password, an
-        // older reset code, a pending contact change — all end in this transaction.
-        await tx.Challenges.EndAllPendingOfAccountAsync(userId, ChallengeStatus.Canceled, now, ct);
         await tx.Sessions.RevokeAllAsync(userId, now, ct);
         await tx.Devices.RevokeTrustAsync(userId, ct);
+
+        // Nothing started under the old password (a new-device sign-in, an older reset) may finish after this.
+        await tx.Challenges.EndPendingOfAccountAsync(userId, challenge.Id, ChallengeStatus.Canceled, now, ct);
+        await tx.FailureCounters.ClearAsync([FailureScopes.SignIn(userId)], ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.PasswordReset, userId, challenge.Id, ClientIp: client.Ip), ct);
         await SecurityNotices.QueueAsync(tx, userId, SecurityNotices.PasswordChanged, challenge.Id, challenge.Locale, now, ct);
         await tx.CommitAsync(ct);
         return true;
-    }
-
-    /// <summary>
-    /// For a username we do not know: a made-up email address or phone number derived from it (stable, so asking
-    /// twice gives the same masked answer), which masks like a real one. The channel is drawn too, as real
-    /// accounts' primary contacts are email or phone: a decoy that always answered "email" would reveal every
-    /// account whose code goes by SMS.
-    /// </summary>
-    private static Destination DecoyDestination(string login)
-    {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes("verigate-reset-decoy\n" + LoginResolver.LimitKey(login)));
-        if (digest[3] % 2 == 1)
-        {
-            var country = DecoyPhonePrefixes[digest[4] % DecoyPhonePrefixes.Length];
-            var digits = string.Concat(digest.Skip(5).Take(country.Digits).Select(b => (char)('0' + (b % 10))));
-            return new Destination(Channel.Sms, country.Prefix + digits);
-        }
-
-        var letter = (char)('a' + (digest[0] % 26));
-        var domain = DecoyDomains[digest[1] % DecoyDomains.Length];
-        var ending = DecoyEndings[digest[2] % DecoyEndings.Length];
-        return new Destination(Channel.Email, $"{letter}@{domain}{ending}");
     }
 }

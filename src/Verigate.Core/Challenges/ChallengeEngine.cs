@@ -19,7 +19,7 @@ public sealed partial class ChallengeEngine(
     SendLimits sendLimits,
     CodePolicyOptions policy,
     RateLimitOptions limits,
-    IChannelAvailability? channels = null)
+    IChannelAvailability channels)
 {
     /// <summary>
     /// Stores the challenge, queues its first message and charges the send limits. On failure the caller must
@@ -27,34 +27,26 @@ public sealed partial class ChallengeEngine(
     /// </summary>
     public async Task<Result<Challenge>> IssueAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
     {
-        if (Unavailable(request.Destination) is { } off)
+        if (!channels.IsAvailable(request.Destination.Channel))
         {
-            return off;
+            return ChannelUnavailable(request.Destination.Channel);
         }
 
         var challenge = await InsertAsync(tx, request, OutboxKind.Code, ct);
 
         // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
         // or phone prefix shares a row; locking them at the end keeps that wait to the commit itself.
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin), ct);
+        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Purpose, request.Destination, origin), ct);
         return limited is null ? challenge : limited;
     }
 
     /// <summary>
     /// A challenge that looks and behaves exactly like a real one (stored, attempt-limited, with a timeline) but
-    /// whose code goes nowhere: the answer for logins we must not reveal to be unknown.
+    /// whose code goes nowhere: the answer for logins we must not reveal to be unknown. It sends nothing, so it
+    /// charges no send budget: a decoy for a number must not use up what real sends to that number need.
     /// </summary>
-    /// <remarks>
-    /// Charges the decoy's own counters (<see cref="SendBudget.Decoy"/>) and the requester's IP, so its later
-    /// resends are throttled exactly like a real reset's, while no budget a real send needs is spent. A refusal
-    /// is ignored: a decoy stands in for throttled sends, so it must never be refused itself.
-    /// </remarks>
-    public async Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
-    {
-        var challenge = await InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
-        await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin with { UserId = null, Budget = SendBudget.Decoy }), ct);
-        return challenge;
-    }
+    public Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, CancellationToken ct) =>
+        InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
 
     private async Task<Challenge> InsertAsync(IStoreSession tx, ChallengeRequest request, OutboxKind kind, CancellationToken ct)
     {
@@ -121,9 +113,9 @@ public sealed partial class ChallengeEngine(
         }
 
         var destination = to ?? challenge.Destination;
-        if (!IsDecoy(challenge) && Unavailable(destination) is { } off)
+        if (!IsDecoy(challenge) && !channels.IsAvailable(destination.Channel))
         {
-            return off;
+            return ChannelUnavailable(destination.Channel);
         }
 
         var sendsUsed = challenge.SendsUsed + 1;
@@ -133,13 +125,37 @@ public sealed partial class ChallengeEngine(
             return new Error(ErrorCodes.ResendTooSoon, "The code was just sent again.", RetryAfter: nextSendAt - now);
         }
 
-        await QueueCodeAsync(tx, challenge, destination, IsDecoy(challenge) ? OutboxKind.Decoy : OutboxKind.Code, now, ct);
+        var kind = await ResendKindAsync(tx, challenge, destination, origin, ct);
+        await QueueCodeAsync(tx, challenge, destination, kind, now, ct);
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now,
             $"channel={destination.Channel.ToWire()} to={destination.Masked} send={sendsUsed}", ct);
 
         // Charged last, for the reason given in IssueAsync; a refusal rolls the send back.
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(destination, origin), ct);
+        var charges = challenge.Purpose == ChallengePurpose.PasswordReset || IsDecoy(challenge)
+            ? sendLimits.Requester(origin)
+            : sendLimits.For(challenge.Purpose, destination, origin);
+        var limited = await limiter.TryChargeAsync(tx, charges, ct);
         return limited is null ? challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt } : limited;
+    }
+
+    /// <summary>
+    /// A decoy's resend goes nowhere. So does a real reset's once the account's reset budget is spent: answering
+    /// "too many" there (and never for a decoy) would tell an anonymous caller that the login exists, so the
+    /// answer stays the same and only the message is withheld.
+    /// </summary>
+    private async Task<OutboxKind> ResendKindAsync(IStoreSession tx, Challenge challenge, Destination destination, SendOrigin origin, CancellationToken ct)
+    {
+        if (IsDecoy(challenge))
+        {
+            return OutboxKind.Decoy;
+        }
+
+        if (challenge.Purpose != ChallengePurpose.PasswordReset)
+        {
+            return OutboxKind.Code;
+        }
+
+        return await limiter.TryChargeAsync(tx, sendLimits.ResetOwner(destination, origin), ct) is null ? OutboxKind.Code : OutboxKind.Decoy;
     }
 
     /// <summary>
@@ -155,9 +171,9 @@ public sealed partial class ChallengeEngine(
             return Error.NotFound();
         }
 
-        if (Unavailable(to) is { } off)
+        if (!channels.IsAvailable(to.Channel))
         {
-            return off;
+            return ChannelUnavailable(to.Channel);
         }
 
         if (challenge.SendsUsed >= challenge.MaxSends || !await tx.Challenges.TryRecordSendAsync(challenge.Id, challenge.SendsUsed, challenge.NextSendAt, ct))
@@ -199,14 +215,9 @@ public sealed partial class ChallengeEngine(
 
     public static bool IsDecoy(Challenge challenge) => challenge.Subject == ChallengeSubject.Nobody;
 
-    /// <summary>
-    /// A channel the operator switched off carries no code in any flow (not only the Verify API): otherwise its
-    /// messages would still land somewhere, such as the development inbox, for anyone to read.
-    /// </summary>
-    private Error? Unavailable(Destination destination) =>
-        channels is not null && !channels.IsAvailable(destination.Channel)
-            ? new Error(ErrorCodes.ChannelUnavailable, $"Sending by {destination.Channel.ToWire()} is turned off.", "channel")
-            : null;
+    /// <summary>Enforced here, under every flow, so no flow can put a code on a channel the operator switched off.</summary>
+    private static Error ChannelUnavailable(Channel channel) =>
+        new(ErrorCodes.ChannelUnavailable, $"Codes cannot be sent by {channel.ToWire()} on this server.", "channel");
 
     private static async Task QueueCodeAsync(
         IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct, string? detail = null)

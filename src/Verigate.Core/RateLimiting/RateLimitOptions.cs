@@ -13,16 +13,22 @@ public sealed class RateLimitOptions
     public RateLimit LoginsPerIp { get; set; } = new(60, TimeSpan.FromMinutes(10));
     public RateLimit LoginsPerAccount { get; set; } = new(10, TimeSpan.FromMinutes(15));
 
+    /// <summary>Password resets one account may be sent per period: its own budget, so resets never spend sign-in's.</summary>
+    public RateLimit ResetsPerAccount { get; set; } = new(5, TimeSpan.FromHours(1));
+
     /// <summary>
-    /// Consecutive wrong codes in one flow, across challenges, before code entry locks: on one account for sign-in
-    /// codes, on one destination for password-reset codes (which anyone can request).
+    /// Consecutive wrong codes under one factor and flow (see <c>FailureScopes</c>), across challenges, before code
+    /// entry locks.
     /// </summary>
     public int CheckFailuresBeforeLock { get; set; } = 20;
 
-    /// <summary>Consecutive wrong Verify API codes for one destination of one API key before checks lock.</summary>
-    public int VerifyCheckFailuresBeforeLock { get; set; } = 10;
+    /// <summary>The same for one API key's verifications to one destination, whose codes may be as short as 4 digits.</summary>
+    public int VerifyFailuresBeforeLock { get; set; } = 10;
 
-    /// <summary>NIST SP 800-63B 5.2.2: at most 100 consecutive failures per authenticator; then the lock stays until the owner proves themselves another way.</summary>
+    /// <summary>
+    /// NIST SP 800-63B's ceiling on consecutive failures for one authenticator: past it the lock does not end by
+    /// itself; it lifts when the owner proves themselves another way (a sign-in, a password reset).
+    /// </summary>
     public int CheckFailuresHardLimit { get; set; } = 100;
 
     /// <summary>The first lock; each further failure doubles it, up to <see cref="CheckLockMax"/>.</summary>
@@ -40,14 +46,14 @@ public sealed class RateLimitOptions
             }
         }
 
-        if (CheckFailuresBeforeLock < 1 || VerifyCheckFailuresBeforeLock < 1)
+        if (CheckFailuresBeforeLock < 1 || VerifyFailuresBeforeLock < 1)
         {
-            yield return "RateLimits:CheckFailuresBeforeLock and RateLimits:VerifyCheckFailuresBeforeLock must be at least 1.";
+            yield return "RateLimits:CheckFailuresBeforeLock and RateLimits:VerifyFailuresBeforeLock must be at least 1.";
         }
 
-        if (CheckFailuresHardLimit < CheckFailuresBeforeLock || CheckFailuresHardLimit > 100)
+        if (CheckFailuresHardLimit < Math.Max(CheckFailuresBeforeLock, VerifyFailuresBeforeLock) || CheckFailuresHardLimit > 100)
         {
-            yield return "RateLimits:CheckFailuresHardLimit must be between RateLimits:CheckFailuresBeforeLock and 100 (NIST SP 800-63B).";
+            yield return "RateLimits:CheckFailuresHardLimit must be between the lock thresholds and 100 (NIST SP 800-63B).";
         }
 
         if (CheckLockBase <= TimeSpan.Zero || CheckLockMax < CheckLockBase)
@@ -56,12 +62,18 @@ public sealed class RateLimitOptions
         }
     }
 
-    /// <summary>How long code entry stays locked after <paramref name="failures"/> consecutive failures.</summary>
-    public TimeSpan CheckLockFor(int failures) => CheckLockFor(failures, CheckFailuresBeforeLock);
-
-    /// <summary>The same backoff, after <paramref name="threshold"/> failures.</summary>
-    public TimeSpan CheckLockFor(int failures, int threshold)
+    /// <summary>
+    /// How long code entry stays locked after <paramref name="failures"/> consecutive failures; <see cref="TimeSpan.MaxValue"/>
+    /// at the hard limit.
+    /// </summary>
+    public TimeSpan CheckLockFor(int failures, bool verifyApi = false)
     {
+        var threshold = verifyApi ? VerifyFailuresBeforeLock : CheckFailuresBeforeLock;
+        if (failures >= CheckFailuresHardLimit)
+        {
+            return TimeSpan.MaxValue;
+        }
+
         if (failures < threshold)
         {
             return TimeSpan.Zero;
@@ -81,5 +93,6 @@ public sealed class RateLimitOptions
         (nameof(SendsPerPhonePrefix), SendsPerPhonePrefix),
         (nameof(LoginsPerIp), LoginsPerIp),
         (nameof(LoginsPerAccount), LoginsPerAccount),
+        (nameof(ResetsPerAccount), ResetsPerAccount),
     ];
 }

@@ -62,65 +62,6 @@ public sealed class HardeningTests
     }
 
     [Fact]
-    public async Task Another_anonymous_caller_with_the_same_idempotency_key_and_body_does_not_get_the_first_answer()
-    {
-        await using var server = new VerigateTestServer(Settings());
-        var owner = await new AccountSteps(server).SignUpAsync();
-        var baseAddress = server.Anonymous().BaseAddress!;
-        using var first = ClientFrom("127.0.0.1", baseAddress);
-        using var second = ClientFrom("127.0.0.2", baseAddress);
-
-        var a = await first.PostAsJsonAsync("/v1/password-resets", new { login = owner.Username });
-        var b = await second.PostAsJsonAsync("/v1/password-resets", new { login = owner.Username });
-
-        Assert.Equal(HttpStatusCode.Accepted, a.StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, b.StatusCode);
-        Assert.False(b.Headers.Contains("Idempotent-Replayed"));
-        Assert.NotEqual((await a.JsonAsync()).Str("challengeId"), (await b.JsonAsync()).Str("challengeId"));
-    }
-
-    /// <summary>A client whose connections come from another loopback address (all of 127/8 is this machine).</summary>
-    private static HttpClient ClientFrom(string sourceIp, Uri baseAddress)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(IPAddress.Parse(sourceIp), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Add("Idempotency-Key", "same-key-for-everyone");
-        return client;
-    }
-
-    [Fact]
-    public async Task A_channel_turned_off_carries_no_code_in_any_flow_and_never_reaches_the_development_inbox()
-    {
-        await using var server = new VerigateTestServer(Settings(("Delivery:Email:Enabled", "false")));
-        using var client = server.Anonymous();
-
-        var signUp = await client.PostAsJsonAsync("/v1/accounts", new { username = AccountSteps.UniqueName(), password = AccountSteps.Password, email = "victim@example.com" });
-
-        await signUp.ProblemAsync(400, "channel_unavailable");
-        var inbox = await client.GetFromJsonAsync<List<InboxMessage>>("/v1/dev/messages?to=victim%40example.com");
-        Assert.Empty(inbox!);
-    }
-
-    [Fact]
-    public async Task The_development_inbox_is_not_mounted_when_no_enabled_channel_uses_it()
-    {
-        await using var server = new VerigateTestServer(Settings(("Delivery:Email:Enabled", "false"), ("Delivery:Sms:Enabled", "false")));
-        using var client = server.Anonymous();
-
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1/dev/messages?to=victim%40example.com")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dev/inbox")).StatusCode);
-    }
-
-    [Fact]
     public async Task Answers_carry_no_store_nosniff_no_referrer_and_framing_protection()
     {
         await using var server = new VerigateTestServer(Settings());

@@ -11,31 +11,26 @@ namespace Verigate.Server.Api.Idempotency;
 /// <summary>
 /// <c>Idempotency-Key</c> on POSTs that send messages: the same key with the same body replays the first
 /// answer and sends nothing; the same key with another body is 422 <c>idempotency_key_reused</c>; a retry while
-/// the first is still running is 409. Keys are scoped to the caller's credentials and the path, and only
-/// successful answers are kept (a failed request sent nothing, so it may be retried with the same key).
+/// the first is still running is 409. Keys are scoped to the caller's credentials (an anonymous caller's IP
+/// address and user agent) and the path, and only successful answers are kept (a failed request sent nothing, so
+/// it may be retried with the same key) — and never one that carries a credential (see <see cref="IdempotentSend"/>).
 /// </summary>
 /// <remarks>
-/// Secrets are never kept: the request is remembered only as an HMAC under a server key (a login's body holds a
-/// password), and an answer that carries a credential (a session token) is not stored at all, so a retry with the
-/// same key runs again instead of being replayed from the store.
+/// The request is remembered only as an HMAC under a server key, never a plain hash: a sign-in's body holds a
+/// password, and an unkeyed SHA-256 of it in the store could be brute-forced from a backup.
 /// </remarks>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, TimeProvider time, CodeHashKey serverKey)
 {
-    public const string Header = "Idempotency-Key";
-
-    private static readonly object CarriesCredentialKey = new();
     private readonly byte[] _requestKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, serverKey.Bytes, 32, salt: [], info: "verigate-idempotency-v1"u8.ToArray());
 
-    /// <summary>Called by an endpoint whose answer holds a credential: the answer must not be kept for replay.</summary>
-    public static void DoNotKeepAnswer(HttpContext context) => context.Items[CarriesCredentialKey] = true;
+    public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentSend>() is null
-            || !context.Request.Headers.TryGetValue(Header, out var values))
+        var send = context.GetEndpoint()?.Metadata.GetMetadata<IdempotentSend>();
+        if (!HttpMethods.IsPost(context.Request.Method) || send is null || !context.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(context);
             return;
@@ -75,7 +70,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
         try
         {
             await next(context);
-            succeeded = context.Response.StatusCode is >= 200 and < 300 && !context.Items.ContainsKey(CarriesCredentialKey);
+            succeeded = context.Response.StatusCode is >= 200 and < 300 && context.Response.StatusCode != send.CredentialStatus;
         }
         finally
         {
@@ -123,16 +118,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
     }
 
     /// <summary>
-    /// Keys belong to whoever presented the same credentials, on one path; without credentials, to the client's
-    /// IP address, so one anonymous caller never gets another's answer by sending the same key and body.
+    /// Keys belong to whoever presented the same credentials, on one path. Anonymous callers have none, so theirs
+    /// belong to the address and user agent they call from: another caller who sends the same key and body gets
+    /// an answer of their own, not the first caller's challenge.
     /// </summary>
     private static string Scope(HttpContext context)
     {
         var credentials = context.Request.Headers.Authorization.ToString();
-        var who = credentials.Length == 0
-            ? "anonymous@" + (ClientContextFactory.From(context).Ip ?? "unknown")
-            : Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(credentials)))[..22];
-        return $"{who} {context.Request.Path}";
+        var caller = credentials.Length > 0
+            ? credentials
+            : $"anonymous\n{context.Connection.RemoteIpAddress}\n{context.Request.Headers.UserAgent}";
+        return $"{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(caller)))[..22]} {context.Request.Path}";
     }
 
     private static async Task<byte[]> ReadBoundedAsync(HttpRequest request)

@@ -13,7 +13,7 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1/sessions", CreateAsync).WithIdempotency().WithTags("Account API").Accepts<CreateSessionRequest>("application/json");
+        routes.MapPost("/v1/sessions", CreateAsync).WithIdempotency(credentialStatus: StatusCodes.Status201Created).WithTags("Account API").Accepts<CreateSessionRequest>("application/json");
         return routes;
     }
 
@@ -40,11 +40,6 @@ public static class SessionsApi
         if (!outcome.IsSuccess)
         {
             return ProblemResults.From(http, outcome.Error);
-        }
-
-        if (outcome.Value.Session is not null)
-        {
-            IdempotencyMiddleware.DoNotKeepAnswer(http); // a session token is never stored for replay
         }
 
         return outcome.Value.Session is { } session

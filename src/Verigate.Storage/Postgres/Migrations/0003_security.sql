@@ -1,15 +1,14 @@
--- Wrong-code locks kept apart per factor and flow (issue 11): a key such as `reset:dest:<destination>` or
--- `verify:<api key>:<destination>` counts consecutive wrong codes and holds the lock they earned, so anonymous
--- reset guesses never lock the owner's sign-in. (The sign-in lock stays on `accounts`.)
-CREATE TABLE code_entry_locks (
-  key          text   PRIMARY KEY,
-  failures     bigint NOT NULL DEFAULT 0,
-  locked_until bigint
+-- Consecutive wrong answers per factor and flow instead of one count per account: wrong codes on a password
+-- reset anybody can start must not lock the owner's sign-in (see Core/Challenges/FailureScopes.cs).
+CREATE TABLE failure_counters (
+  counter_key  TEXT PRIMARY KEY,
+  failures     INTEGER NOT NULL,
+  locked_until BIGINT
 );
 
--- Ending every pending challenge of an account (a password reset) finds them without a scan.
-CREATE INDEX challenges_pending_subject ON challenges (subject_kind, subject_id) WHERE status = 'pending';
+-- A password reset ends every pending challenge of its account in the same transaction.
+CREATE INDEX challenges_pending_by_subject ON challenges (subject_kind, subject_id) WHERE status = 'pending';
 
--- Sessions end after an idle time as well as at their absolute expiry: when a session was last used (null: never
--- since it was opened), updated at most once a minute.
+-- Sessions end after an idle time as well as at their absolute expiry: when a session was last used (null: not
+-- since it was opened), recorded at most once a minute.
 ALTER TABLE sessions ADD COLUMN last_seen_at bigint;
