@@ -81,6 +81,7 @@ public sealed class AnonymousAbuseTests : IAsyncLifetime
     {
         var owner = await _steps.SignUpAsync();
         var unknown = AccountSteps.UniqueName("nobody");
+        var details = new List<string?>();
         foreach (var login in new[] { owner.Username, unknown })
         {
             string? lastCode = null;
@@ -98,8 +99,10 @@ public sealed class AnonymousAbuseTests : IAsyncLifetime
             }
 
             Assert.Equal("rate_limited", lastCode);
-            Assert.Equal("Code entry is locked after too many wrong codes.", lastTitle);
+            details.Add(lastTitle);
         }
+
+        Assert.Equal(details[0], details[1]); // worded the same for a real account and an unknown login
     }
 
     [Fact]
@@ -152,21 +155,6 @@ public sealed class AnonymousAbuseTests : IAsyncLifetime
 
         await (await VerifyAsync(thief.Str("challengeId"), thiefCode)).ProblemAsync(404, "verification_not_found");
         await (await CompleteResetAsync(olderReset.Str("challengeId"), olderCode, "yet another passphrase")).ProblemAsync(404, "verification_not_found");
-    }
-
-    [Fact]
-    public async Task Decoys_draw_their_channel_like_real_accounts_so_sms_does_not_reveal_an_account()
-    {
-        var channels = new HashSet<string>();
-        for (var i = 0; i < 8; i++)
-        {
-            _server.Time.Advance(TimeSpan.FromMinutes(1));
-            var started = await (await StartResetAsync(AccountSteps.UniqueName("ghost"))).JsonAsync();
-            channels.Add(started.Str("channel"));
-        }
-
-        Assert.Contains("sms", channels);
-        Assert.Contains("email", channels);
     }
 
     [Fact]
