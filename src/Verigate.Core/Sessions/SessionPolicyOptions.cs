@@ -15,9 +15,10 @@ public sealed class SessionPolicyOptions
 
     public IEnumerable<string> Validate()
     {
-        if (IdleTimeout < TimeSpan.FromMinutes(5) || IdleTimeout > Lifetime)
+        // Longer than Lifetime is allowed and simply never ends a session first, so shortening Lifetime alone is enough.
+        if (IdleTimeout < TimeSpan.FromMinutes(5) || IdleTimeout > TimeSpan.FromDays(400))
         {
-            yield return "Sessions:IdleTimeout must be between 00:05:00 and Sessions:Lifetime.";
+            yield return "Sessions:IdleTimeout must be between 00:05:00 and 400.00:00:00.";
         }
 
         if (RememberDeviceFor < TimeSpan.FromHours(1) || RememberDeviceFor > TimeSpan.FromDays(400))
