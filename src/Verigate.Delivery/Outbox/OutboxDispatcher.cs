@@ -147,7 +147,7 @@ public sealed partial class OutboxDispatcher(
             var code = challenge!.ProtectedCode is { } sealedCode ? vault.Unprotect(sealedCode) : null;
             if (code is null)
             {
-                return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "The code could not be read (Data Protection keys differ?)."), null, null);
+                return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "The code could not be read (the code-hash key differs, or the code predates the keyed vault)."), null, null);
             }
 
             rendered = renderer.RenderCode(message, challenge, code);

@@ -33,6 +33,7 @@ public static class ApiServiceCollectionExtensions
 
     public static WebApplication UseVerigateApi(this WebApplication app)
     {
+        app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseVerigateProblems();
         app.UseAuthentication();
         app.UseAuthorization();

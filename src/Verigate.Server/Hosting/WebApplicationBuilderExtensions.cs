@@ -17,6 +17,10 @@ public static class WebApplicationBuilderExtensions
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = Api.ApiServiceCollectionExtensions.MaxRequestBodyBytes;
         });
+
+        // Request paths carry secrets (delivery-receipt tokens, challenge ids), and ASP.NET Core logs every
+        // request's full URL at Information. Those lines are dropped whatever the configured levels say.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         return builder;
     }
 }
