@@ -12,6 +12,10 @@ public static class WebApplicationBuilderExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        var gate = new StartupLogGate();
+        builder.Services.AddSingleton(gate);
+        builder.Logging.AddFilter(StartupLogGate.Category, gate.Allows);
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

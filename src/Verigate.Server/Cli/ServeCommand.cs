@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Verigate.Core;
+using Verigate.Server.Hosting;
+
+namespace Verigate.Server.Cli;
+
+/// <summary>
+/// The default command: runs the server until SIGTERM or Ctrl+C. A start that cannot succeed ends with one line
+/// naming the setting to fix and exit code 1, not a stack trace.
+/// </summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(ParseResult parsed, CancellationToken ct)
+    {
+        try
+        {
+            await using var app = VerigateHost.Build(parsed.Settings());
+            using var dataLock = LockDataDirectory(app.Services);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (e is not HostAbortedException)
+        {
+            // HostAbortedException is how WebApplicationFactory stops the entry point after taking the host: let it through.
+            await Console.Error.WriteLineAsync("Verigate did not start: " + StartupFailure.Describe(e));
+            return 1;
+        }
+    }
+
+    /// <summary>SQLite has one owner: a second server on the same data directory is refused (see <see cref="DataDirectoryLock"/>).</summary>
+    private static DataDirectoryLock? LockDataDirectory(IServiceProvider services)
+    {
+        var verigate = services.GetRequiredService<IOptions<VerigateOptions>>().Value;
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return storage.IsPostgres ? DataDirectoryLock.EnsureUsable(verigate.DataDirectory) : DataDirectoryLock.Acquire(verigate.DataDirectory);
+    }
+}
