@@ -29,6 +29,8 @@ public sealed class ServerProcess : IDisposable
         ["RateLimits__SendsPerPhonePrefix__Count"] = "100000",
         ["RateLimits__SendsPerApiKey__Count"] = "100000",
         ["Logging__LogLevel__Default"] = "Warning",
+        // Test gateways (SMTP sink, Kannel) run on loopback, so the public URL is loopback on purpose.
+        ["Verigate__AllowLoopbackPublicUrl"] = "true",
         ["DOTNET_gcServer"] = "0",
     };
 
@@ -45,9 +47,14 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Runs a command of the server binary (such as <c>apikey create</c>) to completion.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, params string[] args) =>
+        RunCommandAsync(dataDirectory, null, args);
+
+    /// <summary>Runs a command with extra environment (settings as <c>Section__Key</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = Describe(dataDirectory, args, null);
+        var start = Describe(dataDirectory, args, environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Verigate.Server.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
