@@ -10,6 +10,7 @@ namespace Verigate.Server.Tests.Infrastructure;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, int port)
     {
@@ -18,6 +19,9 @@ public sealed class ServerProcess : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Everything the process wrote to stdout and stderr so far, one entry per line.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -39,9 +43,11 @@ public sealed class ServerProcess : IDisposable
         var chosen = port ?? LoopbackPort.Free();
         var start = Describe(dataDirectory, ["--urls", $"http://127.0.0.1:{chosen}"], extra);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Verigate.Server.");
+        var server = new ServerProcess(process, chosen);
+        process.OutputDataReceived += (_, e) => server.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, chosen);
         await server.WaitUntilReadyAsync();
         return server;
     }
@@ -60,6 +66,14 @@ public sealed class ServerProcess : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return (process.ExitCode, (await output).Trim(), (await error).Trim());
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
