@@ -15,7 +15,8 @@ public static class ServeCommand
     {
         try
         {
-            await using var app = VerigateHost.Build(parsed.Settings());
+            // Not disposed here: RunAsync disposes the host when it stops, and a test host still holds it after a failed start.
+            var app = VerigateHost.Build(parsed.Settings());
             using var dataLock = LockDataDirectory(app.Services);
             await app.RunAsync();
             return 0;

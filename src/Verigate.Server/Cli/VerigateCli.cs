@@ -44,8 +44,9 @@ public static class VerigateCli
             return UsageExitCode;
         }
 
-        // The host handles SIGTERM and Ctrl+C itself (graceful shutdown); the parser must not race it.
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        // The host handles SIGTERM and Ctrl+C itself (graceful shutdown); the parser must not race it. Failures are
+        // reported by each command; one that escapes must reach a test host as an exception, not a printed trace.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>A command that reads configuration accepts settings after its own options, like the server does.</summary>
