@@ -45,6 +45,10 @@ public static class RateLimitWording
         _ when key.StartsWith("send:key:", StringComparison.Ordinal) => ("sends_per_api_key", "codes sent with this API key"),
         _ when key.StartsWith("login:ip", StringComparison.Ordinal) => ("logins_per_ip", "sign-in attempts from your network address"),
         _ when key.StartsWith("login:", StringComparison.Ordinal) => ("logins_per_account", "sign-in attempts for this sign-in name"),
+        _ when key.StartsWith("reset:account:", StringComparison.Ordinal) => ("resets_per_account", "password-reset codes for this sign-in"),
+        _ when key.StartsWith("reset:prefix:", StringComparison.Ordinal) => ("resets_per_phone_prefix", "password-reset codes to phone numbers in this area"),
+        _ when key.StartsWith("reset:ip:", StringComparison.Ordinal) => ("resets_per_ip", "password-reset requests from your network address"),
+        _ when key.StartsWith("reset:", StringComparison.Ordinal) => ("resets_per_login", "password-reset requests naming this sign-in"),
         _ => ("requests", "requests"),
     };
 }
