@@ -18,6 +18,9 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<RateLimitOptions>(configuration, RateLimitOptions.Section, o => o.Validate());
         services.Bind<SessionPolicyOptions>(configuration, SessionPolicyOptions.Section, o => o.Validate());
         services.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, o => o.Validate());
+        services.AddSingleton<IPostConfigureOptions<VerigateOptions>, PublicUrlDefaults>();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, PublicUrlValidation>();
+        services.Bind<Api.Auth.VerifyApiOptions>(configuration, Api.Auth.VerifyApiOptions.Section, o => o.Validate());
 
         // The domain takes plain options objects; they are read once, after validation.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);

@@ -67,6 +67,7 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
         builder.UseSetting("VerifyApi:Keys:tests", ApiKey);
         builder.UseSetting("VerifyApi:Keys:other", OtherApiKey);
         builder.UseSetting("Storage:MaintenanceInterval", "01:00:00");
+        builder.UseSetting("Verigate:AllowLoopbackPublicUrl", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Verigate.Server.Hosting.StartupChecks", "Error");
         foreach (var (key, value) in _settings)

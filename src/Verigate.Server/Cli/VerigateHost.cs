@@ -1,0 +1,28 @@
+using Verigate.Server.Api;
+using Verigate.Server.Hosting;
+
+namespace Verigate.Server.Cli;
+
+/// <summary>The application with every service registered: the server runs it, the other commands use its services.</summary>
+public static class VerigateHost
+{
+    public static WebApplication Build(string[] settings)
+    {
+        var builder = WebApplication.CreateBuilder(settings);
+        builder.UseVerigateDefaults();
+
+        builder.Services
+            .AddVerigateOptions(builder.Configuration)
+            .AddVerigateStorage()
+            .AddVerigateCore()
+            .AddVerigateDelivery()
+            .AddVerigateApi();
+
+        var app = builder.Build();
+        var gate = app.Services.GetRequiredService<StartupLogGate>();
+        app.Lifetime.ApplicationStarted.Register(gate.Open);
+        app.UseVerigateApi();
+        app.MapVerigateApi();
+        return app;
+    }
+}
