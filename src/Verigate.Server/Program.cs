@@ -1,6 +1,7 @@
 using Verigate.Server.Api;
 using Verigate.Server.Cli;
 using Verigate.Server.Hosting;
+using Verigate.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseVerigateDefaults();
@@ -10,6 +11,7 @@ builder.Services
     .AddVerigateStorage()
     .AddVerigateCore()
     .AddVerigateDelivery()
+    .AddVerigateWebhooks()
     .AddVerigateApi();
 
 var app = builder.Build();
@@ -17,6 +19,11 @@ var app = builder.Build();
 if (MigrateCommand.Matches(args))
 {
     return await MigrateCommand.RunAsync(app.Services, Console.Out, Console.Error);
+}
+
+if (WebhookCommand.Matches(args))
+{
+    return await WebhookCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 if (ApiKeyCommand.Matches(args))
