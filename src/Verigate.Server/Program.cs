@@ -5,6 +5,11 @@ using Verigate.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseVerigateDefaults();
+if (args.Length > 0 && !args[0].StartsWith('-'))
+{
+    // A command prints its result (a secret, a list) on stdout; its logs go to stderr so scripts can capture the result.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 builder.Services
     .AddVerigateOptions(builder.Configuration)

@@ -37,7 +37,7 @@ public sealed partial class WebhookDispatcher(
             {
                 if (await RunOnceAsync(stoppingToken) == 0)
                 {
-                    await Task.Delay(options.PollInterval, time, stoppingToken);
+                    await Task.Delay(options.PollInterval, stoppingToken); // real time: polling is not part of the domain clock
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
