@@ -21,7 +21,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Policy = policy;
         Limits = limits;
         Engine = new ChallengeEngine(Time, new CodeHasher(CodeHashKey.Generate()), new ClearTextVault(), new RateLimiter(Time), new SendLimits(limits), policy, limits,
-            new SmsGuard(guard, new RateLimiter(Time), Time));
+            new AllChannels(), new SmsGuard(guard, new RateLimiter(Time), Time));
         Guard = new SmsGuard(guard, new RateLimiter(Time), Time);
     }
 
