@@ -567,6 +567,7 @@ public abstract class StoreSpecification : IAsyncLifetime
             await tx.Challenges.InsertAsync(NewChallenge("p2") with { Destination = new Destination(Channel.Sms, "+4915112342222") }, None);
             await tx.Challenges.InsertAsync(NewChallenge("p3") with { Destination = new Destination(Channel.Sms, "+4915199993333") }, None);
             await tx.Challenges.InsertAsync(NewChallenge("p4") with { Destination = new Destination(Channel.Sms, "+4915112344444"), CreatedAt = Now.AddHours(-2) }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("p5") with { Destination = new Destination(Channel.Sms, "+4915112345555"), Subject = ChallengeSubject.Nobody }, None);
             await tx.Challenges.TryEndAsync("p1", ChallengeStatus.Approved, Now, None);
         });
         Assert.Equal(new PrefixStats(2, 1), await ReadAsync(read => read.Fraud.PrefixStatsAsync("+491511234", Now.AddHours(-1), Now.AddMilliseconds(1), None)));

@@ -25,10 +25,12 @@ internal sealed class SqlFraudStore(SqlSession s) : IFraudStore
 
     public async Task<PrefixStats> PrefixStatsAsync(string prefix, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        // A prefix is '+' and digits only, so it holds no LIKE wildcard.
+        // A prefix is '+' and digits only, so it holds no LIKE wildcard. Decoys (subject account 0) sent nothing
+        // and are never entered by design: counting them would let anonymous resets block a real prefix.
         var rows = await s.Command(
                 "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END), 0) FROM challenges " +
-                "WHERE channel = 'sms' AND created_at >= @from AND created_at < @to AND destination LIKE @prefix")
+                "WHERE channel = 'sms' AND created_at >= @from AND created_at < @to AND destination LIKE @prefix " +
+                "AND NOT (subject_kind = 'account' AND subject_id = '0')")
             .With("@from", DbTime.Of(from)).With("@to", DbTime.Of(to)).With("@prefix", prefix + "%")
             .ListAsync(r => new PrefixStats((int)Convert.ToInt64(r.GetValue(0)), (int)Convert.ToInt64(r.GetValue(1))), ct);
         return rows[0];
