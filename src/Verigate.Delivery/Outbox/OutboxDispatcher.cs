@@ -218,6 +218,7 @@ public sealed partial class OutboxDispatcher(
                 var status = retrying ? DeliveryStatus.Queued : outcome.Status;
                 var report = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason);
                 await tx.Deliveries.AppendAsync(report, ct);
+                await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct);
                 if (message.Kind == OutboxKind.Code)
                 {
                     codeReports.Add(report);

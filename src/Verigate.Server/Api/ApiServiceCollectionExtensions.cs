@@ -13,6 +13,7 @@ using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
 using Verigate.Server.Api.Users;
 using Verigate.Server.Api.Verifications;
+using Verigate.Server.Api.Webhooks;
 using Verigate.Server.Web;
 
 namespace Verigate.Server.Api;
@@ -45,6 +46,7 @@ public static class ApiServiceCollectionExtensions
     {
         app.MapHealth();
         app.MapVerifications();
+        app.MapWebhooks();
         app.MapAccounts();
         app.MapSessions();
         app.MapChallenges();

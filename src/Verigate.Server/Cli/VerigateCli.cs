@@ -26,6 +26,7 @@ public static class VerigateCli
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(CheckConfigCommand.Create());
+        root.Subcommands.Add(WebhookCommand.Create());
         return root;
     }
 

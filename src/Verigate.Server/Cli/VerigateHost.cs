@@ -1,5 +1,6 @@
 using Verigate.Server.Api;
 using Verigate.Server.Hosting;
+using Verigate.Server.Webhooks;
 
 namespace Verigate.Server.Cli;
 
@@ -16,6 +17,7 @@ public static class VerigateHost
             .AddVerigateStorage()
             .AddVerigateCore()
             .AddVerigateDelivery()
+            .AddVerigateWebhooks()
             .AddVerigateApi();
 
         var app = builder.Build();

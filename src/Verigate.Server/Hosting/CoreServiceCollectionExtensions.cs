@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Challenges;
+using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
@@ -20,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<SendLimits>();
+        services.AddSingleton<SmsGuard>();
         services.AddSingleton<ChallengeEngine>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<SessionIssuer>();

@@ -25,6 +25,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlIdempotencyStore? _idempotency;
     private SqlSettingsStore? _settings;
     private SqlMaintenanceStore? _maintenance;
+    private SqlFraudStore? _fraud;
+    private SqlWebhookStore? _webhooks;
 
     internal SqlDialect Dialect => dialect;
 
@@ -45,6 +47,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IIdempotencyStore Idempotency => _idempotency ??= new(this);
     public ISettingsStore Settings => _settings ??= new(this);
     public IMaintenanceStore Maintenance => _maintenance ??= new(this);
+    public IFraudStore Fraud => _fraud ??= new(this);
+    public IWebhookStore Webhooks => _webhooks ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

@@ -31,6 +31,9 @@ public sealed class ServerProcess : IDisposable
         ["VerifyApi__Keys__tests"] = VerigateTestServer.ApiKey,
         ["RateLimits__SendsPerIp__Count"] = "100000",
         ["RateLimits__SendsPerPhonePrefix__Count"] = "100000",
+        // Bulk tests send many unchecked codes to one prefix; the SMS guard has tests of its own.
+        ["SmsGuard__SendsPerPrefixPerDay__Count"] = "100000",
+        ["SmsGuard__ConversionWatch__Enabled"] = "false",
         ["RateLimits__SendsPerApiKey__Count"] = "100000",
         ["Logging__LogLevel__Default"] = "Warning",
         // Test gateways (SMTP sink, Kannel) run on loopback, so the public URL is loopback on purpose.

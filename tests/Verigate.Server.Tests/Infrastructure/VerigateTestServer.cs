@@ -47,6 +47,9 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
             ["RateLimits:SendsPerIp:Count"] = "100000",
             ["RateLimits:LoginsPerIp:Count"] = "100000",
             ["RateLimits:SendsPerPhonePrefix:Count"] = "100000",
+            // Bulk tests send many unchecked codes to one prefix; the SMS guard has tests of its own.
+            ["SmsGuard:SendsPerPrefixPerDay:Count"] = "100000",
+            ["SmsGuard:ConversionWatch:Enabled"] = "false",
             ["RateLimits:SendsPerApiKey:Count"] = "100000",
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
