@@ -37,6 +37,9 @@ public sealed record Challenge
 
     public string? ClientIp { get; init; }
 
+    /// <summary>The Twilio-compatible API's service ("VA…") a verification was started under; null otherwise.</summary>
+    public string? ServiceSid { get; init; }
+
     public int AttemptsRemaining => Math.Max(0, MaxAttempts - AttemptsUsed);
 
     /// <summary>The status at <paramref name="now"/>: a pending challenge past its expiry is expired.</summary>

@@ -74,6 +74,7 @@ public sealed partial class ChallengeEngine(
             Locale = request.Locale,
             DeviceName = request.DeviceName,
             ClientIp = request.ClientIp,
+            ServiceSid = request.ServiceSid,
         };
         var challenge = draft with { CodeHash = hasher.Hash(draft, code) };
 

@@ -1,4 +1,5 @@
 using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
 
 namespace Verigate.Core.Storage;
 
@@ -7,6 +8,12 @@ public interface IChallengeStore
 {
     Task InsertAsync(Challenge challenge, CancellationToken ct);
     Task<Challenge?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>
+    /// The newest challenge of <paramref name="subject"/> under a Verify service that is still pending and unexpired
+    /// at <paramref name="now"/> for <paramref name="destination"/> (Twilio's "check by To" and "start again resends").
+    /// </summary>
+    Task<Challenge?> FindPendingAsync(ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
     /// Uses one attempt if the challenge is pending, unexpired and has attempts left — atomically, before the

@@ -16,6 +16,8 @@ public interface IStoreSession : IAsyncDisposable
     IIdempotencyStore Idempotency { get; }
     ISettingsStore Settings { get; }
     IMaintenanceStore Maintenance { get; }
+    IAttemptStore Attempts { get; }
+    IVerifyServiceStore VerifyServices { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

@@ -24,6 +24,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlIdempotencyStore? _idempotency;
     private SqlSettingsStore? _settings;
     private SqlMaintenanceStore? _maintenance;
+    private SqlAttemptStore? _attempts;
+    private SqlVerifyServiceStore? _verifyServices;
 
     internal SqlDialect Dialect => dialect;
 
@@ -43,6 +45,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IIdempotencyStore Idempotency => _idempotency ??= new(this);
     public ISettingsStore Settings => _settings ??= new(this);
     public IMaintenanceStore Maintenance => _maintenance ??= new(this);
+    public IAttemptStore Attempts => _attempts ??= new(this);
+    public IVerifyServiceStore VerifyServices => _verifyServices ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);
