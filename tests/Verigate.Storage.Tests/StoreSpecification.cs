@@ -229,7 +229,7 @@ public abstract class StoreSpecification : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_pending_verification_of_a_service_is_found_by_destination_newest_first_and_only_while_open()
+    public async Task The_open_verification_of_a_service_is_found_by_destination_newest_first_and_only_before_expiry()
     {
         const string service = "VA0123456789abcdef0123456789abcdef";
         var to = new Destination(Channel.Sms, "+4915112345678");
@@ -242,12 +242,13 @@ public abstract class StoreSpecification : IAsyncLifetime
         });
 
         var subject = ChallengeSubject.ForApiKey("key-1");
-        Assert.Equal("VEnew", (await ReadAsync(r => r.Challenges.FindPendingAsync(subject, service, to, Now, None)))?.Id);
-        Assert.Null(await ReadAsync(r => r.Challenges.FindPendingAsync(subject, service, new Destination(Channel.Sms, "+4915199999999"), Now, None)));
-        Assert.Null(await ReadAsync(r => r.Challenges.FindPendingAsync(subject, service, to, Now.AddMinutes(10), None)));
+        Assert.Equal("VEnew", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, false, None)))?.Id);
+        Assert.Null(await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, new Destination(Channel.Sms, "+4915199999999"), Now, false, None)));
+        Assert.Null(await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now.AddMinutes(10), false, None)));
 
-        Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("VEnew", ChallengeStatus.Canceled, Now, None)));
-        Assert.Equal("VEold", (await ReadAsync(r => r.Challenges.FindPendingAsync(subject, service, to, Now, None)))?.Id);
+        Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("VEnew", ChallengeStatus.MaxAttemptsReached, Now, None)));
+        Assert.Equal("VEold", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, false, None)))?.Id);
+        Assert.Equal("VEnew", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, true, None)))?.Id);
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed partial class ChallengeEngine(
         return challenge with { SendsUsed = challenge.SendsUsed + 1 };
     }
 
-    /// <summary>Cancels (or, for "I didn't request this", reports) a pending challenge.</summary>
+    /// <summary>Cancels (or, for "I didn't request this", reports; or, for an integrator's own approval, approves) a pending challenge.</summary>
     public async Task<Result<Challenge>> CancelAsync(IStoreSession tx, string id, ChallengeScope scope, ChallengeStatus status, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -156,7 +156,12 @@ public sealed partial class ChallengeEngine(
             return Error.NotFound();
         }
 
-        var type = status == ChallengeStatus.Reported ? AuditEventTypes.ChallengeReported : AuditEventTypes.ChallengeCanceled;
+        var type = status switch
+        {
+            ChallengeStatus.Reported => AuditEventTypes.ChallengeReported,
+            ChallengeStatus.Approved => AuditEventTypes.ChallengeApproved, // approved by the integrator (Twilio's update)
+            _ => AuditEventTypes.ChallengeCanceled,
+        };
         await AuditAsync(tx, challenge, type, now, null, ct);
         return challenge with { Status = status, ProtectedCode = null };
     }

@@ -13,7 +13,10 @@ public static class VerifyServiceRules
     public static string NewSid() => "VA" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static bool IsSid(string? sid) =>
-        sid is { Length: 34 } && sid.StartsWith("VA", StringComparison.Ordinal) && sid.Skip(2).All(char.IsAsciiHexDigit);
+        sid is { Length: 34 } && sid.StartsWith("VA", StringComparison.OrdinalIgnoreCase) && sid.Skip(2).All(char.IsAsciiHexDigit);
+
+    /// <summary>"VA" and the hex digits in lower case, the form SIDs are stored and compared in.</summary>
+    public static string Normalize(string sid) => "VA" + sid[2..].ToLowerInvariant();
 
     public static bool IsName(string? name) =>
         name is { Length: > 0 and <= MaxNameLength } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
+using Verigate.Core.Attempts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Core.Verifications;
+using Verigate.Core.VerifyServices;
 
 namespace Verigate.Server.Hosting;
 
@@ -30,6 +32,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<UsernameChange>();
         services.AddSingleton<VerificationService>();
+        services.AddSingleton<AttemptService>();
+        services.AddSingleton<VerifyServiceDirectory>();
+        services.AddSingleton<ServiceVerifications>();
         services.AddSingleton<ApiKeyService>();
         return services;
     }

@@ -3,6 +3,7 @@ using Verigate.Core;
 using Verigate.Core.Challenges;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
+using Verigate.Core.VerifyServices;
 using Verigate.Delivery;
 
 namespace Verigate.Server.Hosting;
@@ -18,11 +19,13 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<RateLimitOptions>(configuration, RateLimitOptions.Section, o => o.Validate());
         services.Bind<SessionPolicyOptions>(configuration, SessionPolicyOptions.Section, o => o.Validate());
         services.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, o => o.Validate());
+        services.Bind<VerifyServicesOptions>(configuration, VerifyServicesOptions.Section, o => o.Validate());
 
         // The domain takes plain options objects; they are read once, after validation.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionPolicyOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerifyServicesOptions>>().Value);
         return services;
     }
 

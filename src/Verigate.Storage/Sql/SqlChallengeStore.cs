@@ -29,8 +29,10 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
     public Task<Challenge?> GetAsync(string id, CancellationToken ct) =>
         s.Command($"SELECT {Columns} FROM challenges WHERE id = @id").With("@id", id).FirstOrDefaultAsync(Map, ct);
 
-    public Task<Challenge?> FindPendingAsync(ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, CancellationToken ct) =>
-        s.Command($"SELECT {Columns} FROM challenges WHERE service_sid = @service AND destination = @destination AND status = 'pending' " +
+    public Task<Challenge?> FindLatestAsync(
+        ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, bool orExhausted, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM challenges WHERE service_sid = @service AND destination = @destination " +
+                  (orExhausted ? "AND status IN ('pending', 'max_attempts_reached') " : "AND status = 'pending' ") +
                   "AND subject_kind = @subjectKind AND subject_id = @subjectId AND channel = @channel AND expires_at > @now ORDER BY created_at DESC, id DESC LIMIT 1")
             .With("@service", serviceSid).With("@destination", destination.Value).With("@subjectKind", subject.StorageName)
             .With("@subjectId", subject.Id).With("@channel", destination.Channel.ToWire()).With("@now", DbTime.Of(now))

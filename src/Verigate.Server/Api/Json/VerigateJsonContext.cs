@@ -15,6 +15,8 @@ namespace Verigate.Server.Api.Json;
 /// <summary>Compile-time JSON (de)serializers for every request and response: no reflection on the hot path.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(StartVerificationRequest))]
+[JsonSerializable(typeof(Verigate.Server.Api.Attempts.AttemptListResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Attempts.AttemptSummaryResponse))]
 [JsonSerializable(typeof(ResendVerificationRequest))]
 [JsonSerializable(typeof(CheckVerificationRequest))]
 [JsonSerializable(typeof(VerificationResponse))]

@@ -3,9 +3,9 @@
 -- and the country of a phone destination, so attempts can be counted per country without parsing every number.
 ALTER TABLE challenges ADD COLUMN service_sid text;
 ALTER TABLE challenges ADD COLUMN country text;
--- The attempts API reads one API key's verifications by time; Twilio's "check by To" finds a pending one.
+-- The attempts API reads one API key's verifications by time; Twilio's "check by To" finds the open one.
 CREATE INDEX challenges_subject_created ON challenges (subject_id, created_at);
-CREATE INDEX challenges_service_pending ON challenges (service_sid, destination) WHERE status = 'pending' AND service_sid IS NOT NULL;
+CREATE INDEX challenges_service_destination ON challenges (service_sid, destination) WHERE service_sid IS NOT NULL;
 
 -- Verify services made with `service create` (configured ones stay in configuration).
 CREATE TABLE verify_services (
