@@ -24,6 +24,11 @@ if (ApiKeyCommand.Matches(args))
     return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+if (ServiceCommand.Matches(args))
+{
+    return await ServiceCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 app.UseVerigateApi();
 app.MapVerigateApi();
 await app.RunAsync();

@@ -10,7 +10,7 @@ namespace Verigate.Core.Attempts;
 /// The attempts API: an integrator's verifications and their conversion (approved or not), filtered by time,
 /// channel, country and number prefix — what shows an SMS-pumping attack (many sends, no checks) to a prefix.
 /// </summary>
-public sealed class AttemptService(IStore store, TimeProvider time)
+public sealed class AttemptService(IStore store)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
@@ -61,7 +61,7 @@ public sealed class AttemptService(IStore store, TimeProvider time)
 
     private Result<AttemptFilter> Filter(string apiKeyId, AttemptQuery q)
     {
-        var to = time.GetUtcNow();
+        var to = DateTimeOffset.MaxValue; // by default, up to and including the newest
         if (q.To is not null && !TryParseInstant(q.To, out to))
         {
             return Error.InvalidRequest("to", "to must be an RFC 3339 timestamp such as 2026-03-01T00:00:00Z.");
