@@ -1,5 +1,6 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -19,6 +20,7 @@ public sealed class LoginFlow(
     RateLimiter limiter,
     RateLimitOptions limits,
     SessionIssuer sessions,
+    IChannelAvailability channels,
     TimeProvider time)
 {
     private static readonly ChallengeScope CompletableScope = ChallengeScope.Account(ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin);
@@ -63,11 +65,12 @@ public sealed class LoginFlow(
             && device.UserId == account.UserId)
         {
             var session = await sessions.OpenAsync(tx, account.UserId, device.DeviceId, client, ct);
+            await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(account.UserId, await tx.Accounts.ContactsOfAsync(account.UserId, ct)), ct);
             await tx.CommitAsync(ct);
             return new LoginOutcome(session, null);
         }
 
-        var contact = ContactPicker.Primary(await tx.Accounts.ContactsOfAsync(account.UserId, ct));
+        var contact = ContactPicker.Primary(ContactPicker.Reachable(await tx.Accounts.ContactsOfAsync(account.UserId, ct), channels));
         if (contact is null)
         {
             return new Error(ErrorCodes.ChannelUnavailable, "This account has no contact to send a code to.");
@@ -120,6 +123,7 @@ public sealed class LoginFlow(
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, userId, challenge.DeviceName, trustDevice, client, ct);
+        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, await tx.Accounts.ContactsOfAsync(userId, ct)), ct);
         await tx.CommitAsync(ct);
         return session;
     }
