@@ -221,6 +221,18 @@ public sealed class TwilioVerifyTests : IAsyncLifetime
         Assert.Equal(20404, (await unknown.JsonAsync()).GetProperty("code").GetInt32());
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_twilio_compatible_and_attempts_routes()
+    {
+        using var client = _server.Anonymous();
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        Assert.True(paths.GetProperty("/v2/Services/{serviceSid}/Verifications").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/v2/Services/{serviceSid}/Verifications/{sid}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/v2/Services/{serviceSid}/Verifications/{sid}").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/v2/Services/{serviceSid}/VerificationCheck").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/v1/attempts/summary").TryGetProperty("get", out _));
+    }
+
     /// <summary>The handler docs/api.md shows: Twilio's SDK has no base-URL option, so its requests are re-addressed.</summary>
     private sealed class ToVerigate(Uri verigate) : DelegatingHandler
     {

@@ -11,8 +11,8 @@ public static class AttemptsApi
     public static RouteGroupBuilder MapAttempts(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/attempts").RequireAuthorization(AuthSchemes.ApiKey).WithTags("Verify API");
-        group.MapGet("/", ListAsync);
-        group.MapGet("/summary", SummaryAsync);
+        group.MapGet("/", ListAsync).WithSummary("The calling key's verifications, newest first, with their conversion");
+        group.MapGet("/summary", SummaryAsync).WithSummary("Total, converted, unconverted and conversion rate of the calling key's verifications");
         return group;
     }
 

@@ -15,15 +15,23 @@ namespace Verigate.Server.Api.TwilioVerify;
 public static class TwilioVerifyApi
 {
     private const int MaxParameterLength = 320;
+    private const string FormNote =
+        "Twilio Verify v2 compatible: application/x-www-form-urlencoded in, Twilio's snake_case JSON out, HTTP Basic with a Verify API key " +
+        "as the password. Errors: {code, message, more_info, status} with codes 60200, 60202, 60203, 20404, 20003. See docs/api.md.";
 
     public static RouteGroupBuilder MapTwilioVerify(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v2/Services/{serviceSid}").RequireAuthorization(AuthSchemes.TwilioBasic)
             .WithTags("Twilio-compatible Verify API").DisableAntiforgery();
-        group.MapPost("/Verifications", StartAsync);
-        group.MapGet("/Verifications/{sid}", FetchAsync);
-        group.MapPost("/Verifications/{sid}", UpdateAsync);
-        group.MapPost("/VerificationCheck", CheckAsync);
+        // Form bodies are read by hand (not declared with Accepts): a declared content type would turn a JSON body
+        // into a routing miss instead of Twilio's 60200.
+        group.MapPost("/Verifications", StartAsync)
+            .WithSummary("Twilio: create a verification (form: To, Channel, Locale?, DeviceIp?)").WithDescription(FormNote);
+        group.MapGet("/Verifications/{sid}", FetchAsync).WithSummary("Twilio: fetch a verification");
+        group.MapPost("/Verifications/{sid}", UpdateAsync)
+            .WithSummary("Twilio: update a verification (form: Status=canceled|approved)").WithDescription(FormNote);
+        group.MapPost("/VerificationCheck", CheckAsync)
+            .WithSummary("Twilio: check a code (form: Code, To or VerificationSid)").WithDescription(FormNote);
 
         // Anything else under /v2 answers as Twilio would, so an SDK reports 20404 rather than failing to parse.
         routes.MapFallback("/v2/{**rest}", () => TwilioErrors.Result(TwilioErrors.From(Error.NotFound()))).ExcludeFromDescription();
