@@ -5,8 +5,19 @@ public sealed class VerigateOptions
 {
     public const string Section = "Verigate";
 
-    /// <summary>The official origin. Links in messages and the SMS "@host" line come from it, never from a request.</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+    public const string FallbackPublicBaseUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// The official origin. Links in messages and the SMS "@host" line come from it, never from a request. Unset,
+    /// the server fills in its first listening address (right for development only).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Real gateways with a loopback public URL would send links nobody can open; the start is refused unless
+    /// this says the loopback address is meant (a test rig, a gateway on the same machine).
+    /// </summary>
+    public bool AllowLoopbackPublicUrl { get; set; }
 
     public string ProductName { get; set; } = "Verigate";
 
@@ -20,12 +31,14 @@ public sealed class VerigateOptions
     /// <summary>Where the SQLite file, the code-hash key and the Data Protection keys live by default.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    public Uri PublicBase => new(PublicBaseUrl.TrimEnd('/') + "/");
+    public Uri PublicBase => new((PublicBaseUrl ?? FallbackPublicBaseUrl).TrimEnd('/') + "/");
+
+    public bool PublicBaseIsLoopback => PublicBase.IsLoopback || PublicBase.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<string> Validate()
     {
-        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        if (PublicBaseUrl is not null && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)))
         {
             yield return $"Verigate:PublicBaseUrl must be an absolute http(s) URL without query or fragment (now '{PublicBaseUrl}').";
         }

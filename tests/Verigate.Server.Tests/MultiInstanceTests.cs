@@ -83,7 +83,7 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
     [Fact]
     public async Task The_send_limit_per_destination_holds_exactly_across_instances()
     {
-        // The default is 3 sends per destination per 10 minutes.
+        // The default is 5 sends per destination per 10 minutes.
         var to = NewPhone();
         var statuses = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
         {
@@ -91,9 +91,9 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
             return (int)(await api.PostAsJsonAsync("/v1/verifications", new { to, channel = "sms" })).StatusCode;
         }));
 
-        Assert.Equal(3, statuses.Count(s => s == 201));
-        Assert.Equal(9, statuses.Count(s => s == 429));
-        Assert.Equal(3, (await B.WaitForMessagesAsync(to, 3)).Count);
+        Assert.Equal(5, statuses.Count(s => s == 201));
+        Assert.Equal(7, statuses.Count(s => s == 429));
+        Assert.Equal(5, (await B.WaitForMessagesAsync(to, 5)).Count);
     }
 
     [Fact]

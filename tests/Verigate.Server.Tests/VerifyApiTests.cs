@@ -89,6 +89,19 @@ public sealed class VerifyApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_development_inbox_finds_a_phone_number_given_unencoded_with_its_plus()
+    {
+        var (_, to) = await StartAsync();
+        await _server.WaitForMessagesAsync(to);
+
+        var messages = await _api.GetFromJsonAsync<List<InboxMessage>>($"/v1/dev/messages?to={to}");
+
+        Assert.StartsWith("?to=+49", new Uri(_api.BaseAddress!, $"/v1/dev/messages?to={to}").Query, StringComparison.Ordinal);
+        Assert.Single(messages!);
+        Assert.Equal(to, messages![0].To);
+    }
+
+    [Fact]
     public async Task The_right_code_approves_once_and_then_the_verification_is_not_found()
     {
         var (id, to) = await StartAsync();
@@ -99,6 +112,10 @@ public sealed class VerifyApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("approved", (await first.JsonAsync()).Str("status"));
+        // The right code first time is not a spent attempt: the answer reads as before the check.
+        var details = await (await _api.GetAsync($"/v1/verifications/{id}")).JsonAsync();
+        Assert.Equal("approved", details.Str("status"));
+        Assert.Equal(5, details.GetProperty("attemptsRemaining").GetInt32());
         await second.ProblemAsync(404, "verification_not_found");
     }
 
@@ -236,11 +253,11 @@ public sealed class VerifyApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_fourth_verification_to_one_number_within_ten_minutes_is_rate_limited_with_retry_after()
+    public async Task The_sixth_verification_to_one_number_within_ten_minutes_is_rate_limited_saying_which_limit_and_when()
     {
         await using var server = new VerigateTestServer(VerigateTestServer.Relaxed());
         using var api = server.Integrator();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/v1/verifications", new { to = "+4915100000002", channel = "sms" })).StatusCode);
         }
@@ -248,8 +265,12 @@ public sealed class VerifyApiTests : IAsyncLifetime
         var limited = await api.PostAsJsonAsync("/v1/verifications", new { to = "+4915100000002", channel = "sms" });
 
         var problem = await limited.ProblemAsync(429, "rate_limited");
-        Assert.Equal(200, problem.GetProperty("retryAfter").GetInt32());
-        Assert.Equal("200", limited.Headers.RetryAfter?.ToString());
+        Assert.Equal(120, problem.GetProperty("retryAfter").GetInt32());
+        Assert.Equal("120", limited.Headers.RetryAfter?.ToString());
+        Assert.Equal("sends_per_destination", problem.Str("limit"));
+        Assert.Equal(
+            "Too many codes sent to this phone number or email address: at most 5 per 10 minutes. Try again in 2 minutes.",
+            problem.Str("detail"));
     }
 
     [Fact]

@@ -15,6 +15,30 @@ public sealed class SqliteStoreTests : StoreSpecification
         return _store;
     }
 
+    [Fact]
+    public async Task The_write_ahead_log_is_truncated_once_writes_stop()
+    {
+        var wal = Path.Combine(_directory, "verigate.db-wal");
+        for (var batch = 0; batch < 50; batch++)
+        {
+            await using var tx = await Store.BeginWriteAsync(CancellationToken.None);
+            var instants = Enumerable.Range(0, 100)
+                .Select(i => new KeyValuePair<string, DateTimeOffset>($"burst:{batch}:{i}:{new string('x', 200)}", DateTimeOffset.UnixEpoch.AddSeconds(i)))
+                .ToList();
+            await tx.RateLimits.SetAsync(instants, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.True(new FileInfo(wal).Length > 0, $"the burst should have grown the WAL (it is {new FileInfo(wal).Length} bytes)");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (new FileInfo(wal).Length > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, new FileInfo(wal).Length);
+    }
+
     protected override Task DisposeStoreAsync()
     {
         _store?.Dispose();

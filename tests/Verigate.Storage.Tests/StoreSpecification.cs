@@ -6,11 +6,13 @@ using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
 using Verigate.Core.Devices;
+using Verigate.Core.Fraud;
 using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;
 using Verigate.Core.VerifyServices;
+using Verigate.Core.Webhooks;
 
 namespace Verigate.Storage.Tests;
 
@@ -616,5 +618,109 @@ public abstract class StoreSpecification : IAsyncLifetime
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    // ---- SMS guard ----
+
+    [Fact]
+    public async Task Fraud_blocks_budgets_and_prefix_statistics_are_kept_in_the_store()
+    {
+        await WriteAsync(tx => tx.Fraud.SetBlockAsync(new FraudBlock("prefix:+491511234", Now.AddMinutes(15), 1, "burst", Now), None));
+        await WriteAsync(tx => tx.Fraud.SetBlockAsync(new FraudBlock("prefix:+491511234", Now.AddMinutes(30), 2, "again", Now), None));
+        var block = await ReadAsync(read => read.Fraud.GetBlockAsync("prefix:+491511234", None));
+        Assert.Equal(new FraudBlock("prefix:+491511234", Now.AddMinutes(30), 2, "again", Now), block);
+        Assert.Single(await ReadAsync(read => read.Fraud.ListBlocksAsync(Now, None)));
+        Assert.Empty(await ReadAsync(read => read.Fraud.ListBlocksAsync(Now.AddHours(1), None)));
+
+        Assert.Equal(new BudgetUsage("day:2026-03-01", 1, 0.075m), await WriteAsync(tx => tx.Fraud.AddToBudgetAsync("day:2026-03-01", 0.075m, None)));
+        Assert.Equal(new BudgetUsage("day:2026-03-01", 2, 0.125m), await WriteAsync(tx => tx.Fraud.AddToBudgetAsync("day:2026-03-01", 0.05m, None)));
+        Assert.Equal(2, (await ReadAsync(read => read.Fraud.GetBudgetAsync("day:2026-03-01", None))).Sends);
+        Assert.Equal(0, (await ReadAsync(read => read.Fraud.GetBudgetAsync("day:2026-03-02", None))).Sends);
+
+        await WriteAsync(async tx =>
+        {
+            await tx.Challenges.InsertAsync(NewChallenge("p1") with { Destination = new Destination(Channel.Sms, "+4915112341111") }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("p2") with { Destination = new Destination(Channel.Sms, "+4915112342222") }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("p3") with { Destination = new Destination(Channel.Sms, "+4915199993333") }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("p4") with { Destination = new Destination(Channel.Sms, "+4915112344444"), CreatedAt = Now.AddHours(-2) }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("p5") with { Destination = new Destination(Channel.Sms, "+4915112345555"), Subject = ChallengeSubject.Nobody }, None);
+            await tx.Challenges.TryEndAsync("p1", ChallengeStatus.Approved, Now, None);
+        });
+        Assert.Equal(new PrefixStats(2, 1), await ReadAsync(read => read.Fraud.PrefixStatsAsync("+491511234", Now.AddHours(-1), Now.AddMilliseconds(1), None)));
+        Assert.Equal(new PrefixStats(1, 0), await ReadAsync(read => read.Fraud.PrefixStatsAsync("+491511234", Now.AddHours(-3), Now.AddHours(-1), None)));
+    }
+
+    // ---- webhooks ----
+
+    private static WebhookEndpoint NewEndpoint(string id, string? owner, params string[] types) =>
+        new(id, owner, "https://example.com/" + id, "protected-" + id, null, null, types, Now);
+
+    private static WebhookEvent NewEvent(string id, string type, string subject, string? owner) =>
+        new(id, type, subject, owner, $"{{\"type\":\"{type}\"}}", Now);
+
+    [Fact]
+    public async Task Webhook_events_fan_out_by_owner_and_type_and_are_claimed_in_order_per_subject()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.Webhooks.AddEndpointAsync(NewEndpoint("ep-a", "key-a"), None);
+            await tx.Webhooks.AddEndpointAsync(NewEndpoint("ep-b", "key-b"), None);
+            await tx.Webhooks.AddEndpointAsync(NewEndpoint("ep-op", null, "fraud.prefix_blocked", "verification.approved"), None);
+            await tx.Webhooks.PublishAsync(NewEvent("msg_1", "verification.pending", "ch-1", "key-a"), None);
+            await tx.Webhooks.PublishAsync(NewEvent("msg_2", "verification.approved", "ch-1", "key-a"), None);
+            await tx.Webhooks.PublishAsync(NewEvent("msg_3", "fraud.prefix_blocked", "prefix:+49151", null), None);
+        });
+
+        Assert.Equal(["key-a"], (await ReadAsync(read => read.Webhooks.ListEndpointsAsync("key-a", None))).Select(e => e.OwnerKey));
+        Assert.Equal(3, (await ReadAsync(read => read.Webhooks.ListEndpointsAsync(null, None))).Count);
+        Assert.Equal(["fraud.prefix_blocked", "verification.approved"], (await ReadAsync(read => read.Webhooks.GetEndpointAsync("ep-op", None)))!.EventTypes);
+
+        // ep-a: msg_1, msg_2 (same subject: only msg_1 is due), msg_3; ep-b: msg_3; ep-op: msg_2, msg_3.
+        var first = await WriteAsync(tx => tx.Webhooks.ClaimAsync("one", Now, Now.AddMinutes(1), 10, None));
+        Assert.Equal(["ep-a/msg_1", "ep-a/msg_3", "ep-b/msg_3", "ep-op/msg_2", "ep-op/msg_3"],
+            first.Select(c => $"{c.Endpoint.Id}/{c.Event.Id}").Order(StringComparer.Ordinal));
+        Assert.All(first, c => Assert.Equal(1, c.Delivery.Attempts));
+        Assert.Empty(await WriteAsync(tx => tx.Webhooks.ClaimAsync("two", Now, Now.AddMinutes(1), 10, None)));
+
+        var msg1 = first.Single(c => c.Event.Id == "msg_1").Delivery.Id;
+        await WriteAsync(tx => tx.Webhooks.ScheduleRetryAsync(msg1, "one", Now.AddSeconds(5), "503", None));
+        Assert.Empty(await WriteAsync(tx => tx.Webhooks.ClaimAsync("two", Now.AddSeconds(1), Now.AddMinutes(1), 10, None)));
+        var retried = await WriteAsync(tx => tx.Webhooks.ClaimAsync("two", Now.AddSeconds(5), Now.AddMinutes(1), 10, None));
+        Assert.Equal(2, Assert.Single(retried).Delivery.Attempts);
+
+        await WriteAsync(tx => tx.Webhooks.MarkDeadAsync(msg1, "two", Now.AddSeconds(6), "gave up", None));
+        var next = await WriteAsync(tx => tx.Webhooks.ClaimAsync("two", Now.AddSeconds(6), Now.AddMinutes(1), 10, None));
+        Assert.Equal("msg_2", Assert.Single(next).Event.Id);
+        await WriteAsync(tx => tx.Webhooks.MarkDeliveredAsync(next[0].Delivery.Id, "two", Now.AddSeconds(7), None));
+
+        var dead = Assert.Single(await ReadAsync(read => read.Webhooks.ListDeliveriesAsync("ep-a", "dead", 10, None)));
+        Assert.Equal("gave up", dead.LastError);
+        Assert.Equal(1, await WriteAsync(tx => tx.Webhooks.ReplayAsync("ep-a", null, Now.AddSeconds(8), None)));
+        Assert.Equal(0, await WriteAsync(tx => tx.Webhooks.ReplayAsync("ep-a", null, Now.AddSeconds(8), None)));
+        var replayed = Assert.Single(await WriteAsync(tx => tx.Webhooks.ClaimAsync("three", Now.AddSeconds(8), Now.AddMinutes(1), 10, None)));
+        Assert.Equal(("msg_1", 1), (replayed.Event.Id, replayed.Delivery.Attempts));
+
+        await WriteAsync(tx => tx.Webhooks.ReleaseAsync("one", None));
+        Assert.Equal(4, (await WriteAsync(tx => tx.Webhooks.ClaimAsync("four", Now.AddSeconds(9), Now.AddMinutes(1), 10, None))).Count);
+    }
+
+    [Fact]
+    public async Task Webhook_secrets_rotate_and_removing_an_endpoint_drops_its_deliveries()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.Webhooks.AddEndpointAsync(NewEndpoint("ep-r", "key-a"), None);
+            await tx.Webhooks.PublishAsync(NewEvent("msg_r", "verification.pending", "ch-r", "key-a"), None);
+        });
+
+        Assert.True(await WriteAsync(tx => tx.Webhooks.RotateSecretAsync("ep-r", "protected-new", Now.AddDays(1), None)));
+        var rotated = await ReadAsync(read => read.Webhooks.GetEndpointAsync("ep-r", None));
+        Assert.Equal(("protected-new", "protected-ep-r", Now.AddDays(1)), (rotated!.ProtectedSecret, rotated.PreviousProtectedSecret, rotated.PreviousUntil));
+        Assert.False(await WriteAsync(tx => tx.Webhooks.RotateSecretAsync("nope", "x", Now, None)));
+
+        Assert.True(await WriteAsync(tx => tx.Webhooks.RemoveEndpointAsync("ep-r", None)));
+        Assert.Null(await ReadAsync(read => read.Webhooks.GetEndpointAsync("ep-r", None)));
+        Assert.Empty(await ReadAsync(read => read.Webhooks.ListDeliveriesAsync("ep-r", null, 10, None)));
+        Assert.False(await WriteAsync(tx => tx.Webhooks.RemoveEndpointAsync("ep-r", None)));
     }
 }

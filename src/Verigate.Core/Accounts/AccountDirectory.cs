@@ -6,13 +6,31 @@ using Verigate.Core.Storage;
 namespace Verigate.Core.Accounts;
 
 /// <summary>Read side of accounts: the signed-in person's profile and the public user lookups.</summary>
-public sealed class AccountDirectory(IStore store, TimeProvider time)
+public sealed class AccountDirectory(IStore store, TimeProvider time, SessionPolicyOptions sessionPolicy)
 {
     public async Task<UserSession?> AuthenticateAsync(string sessionToken, CancellationToken ct)
     {
-        await using var read = await store.OpenReadAsync(ct);
-        var session = await read.Sessions.FindByTokenHashAsync(SecureTokens.Hash(sessionToken), ct);
-        return session is not null && session.IsActiveAt(time.GetUtcNow()) ? session : null;
+        UserSession? session;
+        await using (var read = await store.OpenReadAsync(ct))
+        {
+            session = await read.Sessions.FindByTokenHashAsync(SecureTokens.Hash(sessionToken), ct);
+        }
+
+        var now = time.GetUtcNow();
+        if (session is null || !session.IsActiveAt(now, sessionPolicy.IdleTimeout))
+        {
+            return null;
+        }
+
+        // Recorded at most once a minute, so a busy client does not turn every request into a write.
+        if (now - (session.LastSeenAt ?? session.CreatedAt) >= TimeSpan.FromMinutes(1))
+        {
+            await using var tx = await store.BeginWriteAsync(ct);
+            await tx.Sessions.TouchAsync(session.SessionId, now, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        return session;
     }
 
     public async Task<Result<Profile>> ProfileAsync(long userId, long currentDeviceId, CancellationToken ct)

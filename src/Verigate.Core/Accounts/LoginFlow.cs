@@ -21,6 +21,7 @@ public sealed class LoginFlow(
     RateLimitOptions limits,
     SessionIssuer sessions,
     IChannelAvailability channels,
+    SessionPolicyOptions sessionPolicy,
     TimeProvider time)
 {
     private static readonly ChallengeScope CompletableScope = ChallengeScope.Account(ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin);
@@ -62,7 +63,8 @@ public sealed class LoginFlow(
 
         if (request.DeviceToken is { Length: > 0 } token
             && await tx.Devices.FindTrustedByTokenHashAsync(SecureTokens.Hash(token), ct) is { } device
-            && device.UserId == account.UserId)
+            && device.UserId == account.UserId
+            && now - device.CreatedAt < sessionPolicy.RememberDeviceFor) // a remembered device is forgotten after a while: a code again
         {
             var session = await sessions.OpenAsync(tx, account.UserId, device.DeviceId, client, ct);
             await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(account.UserId, await tx.Accounts.ContactsOfAsync(account.UserId, ct)), ct);

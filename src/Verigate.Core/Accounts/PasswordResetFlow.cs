@@ -1,6 +1,8 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
+using Verigate.Core.Webhooks;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
@@ -14,6 +16,7 @@ namespace Verigate.Core.Accounts;
 public sealed class PasswordResetFlow(
     IStore store,
     ChallengeEngine engine,
+    SmsGuard guard,
     PasswordHasher passwords,
     RateLimiter limiter,
     RateLimitOptions limits,
@@ -63,7 +66,8 @@ public sealed class PasswordResetFlow(
 
         var request = new ChallengeRequest(ChallengePurpose.PasswordReset, ChallengeSubject.Nobody,
             destination ?? decoyDestination, account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
-        if (account is not null && destination is not null)
+        // A destination the SMS guard refuses is answered like an unknown login: the answer must not tell.
+        if (account is not null && destination is not null && await guard.ScreenAsync(store, destination, client.Ip, ct) is null)
         {
             await using var tx = await store.BeginWriteAsync(ct);
             var issued = await engine.IssueAsync(tx, request with { Subject = ChallengeSubject.ForAccount(account.UserId) }, new SendOrigin(account.UserId, client.Ip), ct);
@@ -134,6 +138,8 @@ public sealed class PasswordResetFlow(
         await tx.FailureCounters.ClearAsync([FailureScopes.SignIn(userId)], ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.PasswordReset, userId, challenge.Id, ClientIp: client.Ip), ct);
         await SecurityNotices.QueueAsync(tx, userId, SecurityNotices.PasswordChanged, challenge.Id, challenge.Locale, now, ct);
+        await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.PasswordChanged, $"user:{userId}", null,
+            new System.Text.Json.Nodes.JsonObject { ["userId"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = "password_reset" }, now, ct);
         await tx.CommitAsync(ct);
         return true;
     }

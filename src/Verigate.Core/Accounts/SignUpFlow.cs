@@ -1,6 +1,8 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
+using Verigate.Core.Webhooks;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -10,7 +12,7 @@ namespace Verigate.Core.Accounts;
 
 /// <summary>Sign-up: the account, its contacts and a code to the first contact, in one transaction.</summary>
 public sealed class SignUpFlow(
-    IStore store, ChallengeEngine engine, PasswordHasher passwords, SnowflakeIdGenerator ids, IChannelAvailability channels, TimeProvider time)
+    IStore store, ChallengeEngine engine, SmsGuard guard, PasswordHasher passwords, SnowflakeIdGenerator ids, IChannelAvailability channels, TimeProvider time)
 {
     public async Task<Result<SignUpResult>> SignUpAsync(SignUpRequest request, ClientContext client, CancellationToken ct)
     {
@@ -60,6 +62,12 @@ public sealed class SignUpFlow(
             }
         }
 
+        // The SMS guard's refusals and blocks are kept even though this sign-up will not be.
+        if (await guard.ScreenAsync(store, destinations[0], client.Ip, ct) is { } refused)
+        {
+            return refused;
+        }
+
         var passwordHash = passwords.Hash(request.Password);
         var now = time.GetUtcNow();
         var account = new Account(ids.Next(), request.Username, passwordHash, now, request.Locale);
@@ -88,6 +96,8 @@ public sealed class SignUpFlow(
         }
 
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.AccountCreated, account.UserId, challenge.Value.Id, ClientIp: client.Ip), ct);
+        await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.AccountCreated, $"user:{account.UserId}", null,
+            new System.Text.Json.Nodes.JsonObject { ["userId"] = account.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["username"] = account.Username }, now, ct);
         await tx.CommitAsync(ct);
         return new SignUpResult(account, contacts, challenge.Value);
     }

@@ -40,7 +40,11 @@ public sealed record Challenge
     /// <summary>The Twilio-compatible API's service ("VA…") a verification was started under; null otherwise.</summary>
     public string? ServiceSid { get; init; }
 
-    public int AttemptsRemaining => Math.Max(0, MaxAttempts - AttemptsUsed);
+    /// <summary>
+    /// Checks left. The right code does not count as a spent attempt: a person who got it right first time has
+    /// still had every attempt left, so an approved challenge reports one more than its counter says.
+    /// </summary>
+    public int AttemptsRemaining => Math.Max(0, MaxAttempts - AttemptsUsed + (Status == ChallengeStatus.Approved ? 1 : 0));
 
     /// <summary>The status at <paramref name="now"/>: a pending challenge past its expiry is expired.</summary>
     public ChallengeStatus StatusAt(DateTimeOffset now) =>

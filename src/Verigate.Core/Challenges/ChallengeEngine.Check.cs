@@ -58,6 +58,7 @@ public sealed partial class ChallengeEngine
             await tx.FailureCounters.ClearAsync([failureKey], ct);
 
             await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
+            await PublishVerificationAsync(tx, challenge with { Status = ChallengeStatus.Approved }, Webhooks.WebhookEventTypes.VerificationApproved, now, ct);
             return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = attemptsUsed.Value, ProtectedCode = null };
         }
 
@@ -107,10 +108,19 @@ public sealed partial class ChallengeEngine
 
     private static async Task EndAsync(IStoreSession tx, Challenge challenge, ChallengeStatus status, DateTimeOffset now, CancellationToken ct)
     {
-        if (await tx.Challenges.TryEndAsync(challenge.Id, status, now, ct) && status == ChallengeStatus.MaxAttemptsReached)
+        if (!await tx.Challenges.TryEndAsync(challenge.Id, status, now, ct))
+        {
+            return;
+        }
+
+        if (status == ChallengeStatus.MaxAttemptsReached)
         {
             await AuditAsync(tx, challenge, AuditEventTypes.ChallengeExhausted, now, null, ct);
         }
+
+        await PublishVerificationAsync(tx, challenge with { Status = status }, status == ChallengeStatus.MaxAttemptsReached
+            ? Webhooks.WebhookEventTypes.VerificationMaxAttemptsReached
+            : Webhooks.WebhookEventTypes.VerificationExpired, now, ct);
     }
 
     private static Error TooManyAttempts() =>

@@ -1,5 +1,7 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
+using Verigate.Core.Webhooks;
 using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -19,7 +21,8 @@ public sealed partial class ChallengeEngine(
     SendLimits sendLimits,
     CodePolicyOptions policy,
     RateLimitOptions limits,
-    IChannelAvailability channels)
+    IChannelAvailability channels,
+    SmsGuard guard)
 {
     /// <summary>
     /// Stores the challenge, queues its first message and charges the send limits. On failure the caller must
@@ -33,6 +36,13 @@ public sealed partial class ChallengeEngine(
         }
 
         var challenge = await InsertAsync(tx, request, OutboxKind.Code, ct);
+        await PublishVerificationAsync(tx, challenge, WebhookEventTypes.VerificationPending, challenge.CreatedAt, ct);
+
+        // The SMS guard's counters and budget rows are shared by many sends too: charged late for the same reason.
+        if (await guard.ChargeAsync(tx, request.Destination, ct) is { } refused)
+        {
+            return refused;
+        }
 
         // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
         // or phone prefix shares a row; locking them at the end keeps that wait to the commit itself.
@@ -117,6 +127,11 @@ public sealed partial class ChallengeEngine(
         if (!IsDecoy(challenge) && !channels.IsAvailable(destination.Channel))
         {
             return ChannelUnavailable(destination.Channel);
+        }
+
+        if (!IsDecoy(challenge) && await guard.ChargeAsync(tx, destination, ct) is { } refused)
+        {
+            return refused;
         }
 
         var sendsUsed = challenge.SendsUsed + 1;
@@ -204,6 +219,12 @@ public sealed partial class ChallengeEngine(
             _ => AuditEventTypes.ChallengeCanceled,
         };
         await AuditAsync(tx, challenge, type, now, null, ct);
+        await PublishVerificationAsync(tx, challenge with { Status = status }, WebhookEventTypes.VerificationCanceled, now, ct);
+        if (status == ChallengeStatus.Reported && challenge.Subject.Kind == SubjectKind.Account && !IsDecoy(challenge))
+        {
+            await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.CodeReported, $"user:{challenge.Subject.UserId}", null,
+                new System.Text.Json.Nodes.JsonObject { ["userId"] = challenge.Subject.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["challengeId"] = challenge.Id, ["channel"] = challenge.Destination.Channel.ToWire() }, now, ct);
+        }
         return challenge with { Status = status, ProtectedCode = null };
     }
 

@@ -1,6 +1,6 @@
 namespace Verigate.Core.Challenges;
 
-/// <summary>Encrypts a code for re-delivery while its challenge is open (ASP.NET Core Data Protection in the server).</summary>
+/// <summary>Encrypts a code for re-delivery while its challenge is open (AES-GCM under a key that is never in the store, in the server).</summary>
 public interface ICodeVault
 {
     string Protect(string code);

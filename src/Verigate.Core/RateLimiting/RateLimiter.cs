@@ -23,6 +23,7 @@ public sealed class RateLimiter(TimeProvider time)
         var now = time.GetUtcNow();
         var next = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var longestWait = TimeSpan.Zero;
+        RateLimitCharge? binding = null;
         foreach (var charge in ordered)
         {
             // A key charged twice in one call sees its own first charge.
@@ -31,16 +32,22 @@ public sealed class RateLimiter(TimeProvider time)
             var decision = Gcra.Evaluate(current, now, charge.Limit);
             if (!decision.Allowed)
             {
-                longestWait = decision.RetryAfter > longestWait ? decision.RetryAfter : longestWait;
+                if (decision.RetryAfter > longestWait)
+                {
+                    longestWait = decision.RetryAfter;
+                    binding = charge;
+                }
+
                 continue;
             }
 
             next[charge.Key] = decision.NewTat;
         }
 
-        if (longestWait > TimeSpan.Zero)
+        if (binding is not null)
         {
-            return Error.RateLimited(longestWait);
+            return new Error(ErrorCodes.RateLimited, RateLimitWording.Explain(binding.Key, binding.Limit, longestWait),
+                RetryAfter: longestWait, Limit: RateLimitWording.LimitOf(binding.Key));
         }
 
         await tx.RateLimits.SetAsync([.. next], ct);

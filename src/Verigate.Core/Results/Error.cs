@@ -6,12 +6,14 @@ namespace Verigate.Core.Results;
 /// <param name="Field">The request field at fault, for input errors.</param>
 /// <param name="RetryAfter">For limits: how long until trying again can succeed.</param>
 /// <param name="AttemptsRemaining">For wrong codes: checks left on the challenge.</param>
+/// <param name="Limit">For limits: which one refused (such as <c>sends_per_destination</c>).</param>
 public sealed record Error(
     string Code,
     string Message,
     string? Field = null,
     TimeSpan? RetryAfter = null,
-    int? AttemptsRemaining = null)
+    int? AttemptsRemaining = null,
+    string? Limit = null)
 {
     public static Error InvalidRequest(string field, string message) => new(ErrorCodes.InvalidRequest, message, field);
 

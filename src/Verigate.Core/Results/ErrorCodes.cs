@@ -6,6 +6,8 @@ public static class ErrorCodes
     public const string InvalidRequest = "invalid_request";
     public const string InvalidDestination = "invalid_destination";
     public const string ChannelUnavailable = "channel_unavailable";
+    public const string DestinationBlocked = "destination_blocked";
+    public const string WebhookNotFound = "webhook_not_found";
     public const string RateLimited = "rate_limited";
     public const string Unauthorized = "unauthorized";
     public const string ResendTooSoon = "resend_too_soon";

@@ -2,6 +2,7 @@ using Verigate.Core.Audit;
 using Verigate.Core.Devices;
 using Verigate.Core.Identifiers;
 using Verigate.Core.Storage;
+using Verigate.Core.Webhooks;
 
 namespace Verigate.Core.Sessions;
 
@@ -26,6 +27,8 @@ public sealed class SessionIssuer(TimeProvider time, SnowflakeIdGenerator ids, S
         }
 
         var session = await OpenAsync(tx, userId, device.DeviceId, client, ct);
+        await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.NewDeviceSignIn, $"user:{userId}", null,
+            new System.Text.Json.Nodes.JsonObject { ["userId"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["deviceId"] = device.DeviceId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["deviceName"] = device.Name, ["trusted"] = trust }, now, ct);
         return session with { DeviceToken = deviceToken };
     }
 

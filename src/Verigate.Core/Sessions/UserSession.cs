@@ -8,7 +8,11 @@ public sealed record UserSession(
     long DeviceId,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
-    DateTimeOffset? RevokedAt = null)
+    DateTimeOffset? RevokedAt = null,
+    DateTimeOffset? LastSeenAt = null)
 {
     public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+
+    /// <summary>Active, and used within <paramref name="idleTimeout"/>: an idle session ends server-side.</summary>
+    public bool IsActiveAt(DateTimeOffset now, TimeSpan idleTimeout) => IsActiveAt(now) && now - (LastSeenAt ?? CreatedAt) < idleTimeout;
 }

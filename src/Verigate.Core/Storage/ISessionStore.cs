@@ -7,5 +7,8 @@ public interface ISessionStore
 {
     Task InsertAsync(UserSession session, CancellationToken ct);
     Task<UserSession?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken ct);
+    /// <summary>Records that the session was used at <paramref name="at"/> (for the idle timeout).</summary>
+    Task TouchAsync(string sessionId, DateTimeOffset at, CancellationToken ct);
+
     Task RevokeAllAsync(long userId, DateTimeOffset at, CancellationToken ct);
 }

@@ -19,6 +19,8 @@ public interface IStoreSession : IAsyncDisposable
     IMaintenanceStore Maintenance { get; }
     IAttemptStore Attempts { get; }
     IVerifyServiceStore VerifyServices { get; }
+    IFraudStore Fraud { get; }
+    IWebhookStore Webhooks { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

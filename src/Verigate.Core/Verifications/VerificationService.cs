@@ -1,6 +1,7 @@
 using System.Net;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
@@ -8,7 +9,7 @@ using Verigate.Core.Storage;
 namespace Verigate.Core.Verifications;
 
 /// <summary>The Verify API: integrators verify their own users' phones and addresses on our engine.</summary>
-public sealed class VerificationService(IStore store, ChallengeEngine engine, IChannelAvailability channels)
+public sealed class VerificationService(IStore store, ChallengeEngine engine, IChannelAvailability channels, SmsGuard guard)
 {
     public const int MaxLocaleLength = 35;
 
@@ -52,6 +53,11 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
         if (request.ClientIp is not null && !IPAddress.TryParse(request.ClientIp, out _))
         {
             return Error.InvalidRequest("clientIp", "clientIp must be an IPv4 or IPv6 address.");
+        }
+
+        if (await guard.ScreenAsync(store, destination.Value, request.ClientIp, ct) is { } refused)
+        {
+            return refused;
         }
 
         await using var tx = await store.BeginWriteAsync(ct);

@@ -147,7 +147,7 @@ public sealed partial class OutboxDispatcher(
             var code = challenge!.ProtectedCode is { } sealedCode ? vault.Unprotect(sealedCode) : null;
             if (code is null)
             {
-                return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "The code could not be read (Data Protection keys differ?)."), null, null);
+                return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "The code could not be read (the code-hash key differs, or the code predates the keyed vault)."), null, null);
             }
 
             rendered = renderer.RenderCode(message, challenge, code);
@@ -218,6 +218,7 @@ public sealed partial class OutboxDispatcher(
                 var status = retrying ? DeliveryStatus.Queued : outcome.Status;
                 var report = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason);
                 await tx.Deliveries.AppendAsync(report, ct);
+                await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct);
                 if (message.Kind == OutboxKind.Code)
                 {
                     codeReports.Add(report);

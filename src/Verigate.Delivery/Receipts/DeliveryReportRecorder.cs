@@ -38,6 +38,7 @@ public sealed partial class DeliveryReportRecorder(
                 report.ChallengeId, report.OutboxId, sent.Destination, report.Status, time.GetUtcNow(), report.Detail,
                 report.ProviderMessageId ?? sent.ProviderMessageId, Trim(report.ProviderReason));
             await tx.Deliveries.AppendAsync(recorded, ct);
+            await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, recorded, ct);
             await tx.CommitAsync(ct);
         }
 

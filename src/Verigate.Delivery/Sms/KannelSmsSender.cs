@@ -37,10 +37,10 @@ public sealed partial class KannelSmsSender : IMessageSender, IDisposable
 
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)
     {
-        var url = RequestUrl(message);
         try
         {
-            using var response = await _http.GetAsync(url, ct);
+            using var request = Request(message);
+            using var response = await _http.SendAsync(request, ct);
             var status = (int)response.StatusCode;
             var reason = SmsGateway.Reason(status, await response.Content.ReadAsStringAsync(ct));
             if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
@@ -63,27 +63,34 @@ public sealed partial class KannelSmsSender : IMessageSender, IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private Uri RequestUrl(RenderedMessage message)
+    /// <summary>
+    /// A POST with everything in <c>X-Kannel-*</c> headers and the text as the body: a GET would put the code and
+    /// the gateway password in the query string, and so in Kannel's and every proxy's access log.
+    /// </summary>
+    private HttpRequestMessage Request(RenderedMessage message)
     {
-        var query = new StringBuilder(Kannel.SendSmsUrl).Append('?')
-            .Append("username=").Append(Uri.EscapeDataString(Kannel.Username ?? string.Empty))
-            .Append("&password=").Append(Uri.EscapeDataString(Kannel.Password ?? string.Empty))
-            .Append("&to=").Append(Uri.EscapeDataString(message.To.Value.TrimStart('+')))
-            .Append("&text=").Append(Uri.EscapeDataString(message.Body))
-            .Append("&charset=UTF-8&coding=").Append(SmsSegments.EncodingOf(message.Body) == SmsEncoding.Gsm7 ? '0' : '2');
+        var request = new HttpRequestMessage(HttpMethod.Post, Kannel.SendSmsUrl)
+        {
+            Content = new StringContent(message.Body, Encoding.UTF8, "text/plain"),
+        };
+        var headers = request.Headers;
+        headers.Add("X-Kannel-Username", Kannel.Username ?? string.Empty);
+        headers.Add("X-Kannel-Password", Kannel.Password ?? string.Empty);
+        headers.Add("X-Kannel-To", message.To.Value.TrimStart('+'));
+        headers.Add("X-Kannel-Coding", SmsSegments.EncodingOf(message.Body) == SmsEncoding.Gsm7 ? "0" : "2");
         if (!string.IsNullOrWhiteSpace(Kannel.From))
         {
-            query.Append("&from=").Append(Uri.EscapeDataString(Kannel.From));
+            headers.Add("X-Kannel-From", Kannel.From);
         }
 
         if (message.Reference is { } challengeId)
         {
             // Kannel fills in %d (report type), %A (the SMSC's answer) and %F (the SMSC's message id).
-            var callback = _receipts.For(Provider, challengeId, message.OutboxId) + "?type=%d&answer=%A&smscId=%F";
-            query.Append("&dlr-mask=31&dlr-url=").Append(Uri.EscapeDataString(callback));
+            headers.Add("X-Kannel-DLR-Mask", "31");
+            headers.Add("X-Kannel-DLR-Url", _receipts.For(Provider, challengeId, message.OutboxId) + "?type=%d&answer=%A&smscId=%F");
         }
 
-        return new Uri(query.ToString());
+        return request;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kannel refused outbox message {OutboxId} with HTTP {StatusCode} ({Kind}).")]

@@ -15,6 +15,7 @@ using Verigate.Server.Api.Sessions;
 using Verigate.Server.Api.TwilioVerify;
 using Verigate.Server.Api.Users;
 using Verigate.Server.Api.Verifications;
+using Verigate.Server.Api.Webhooks;
 using Verigate.Server.Web;
 
 namespace Verigate.Server.Api;
@@ -35,6 +36,7 @@ public static class ApiServiceCollectionExtensions
 
     public static WebApplication UseVerigateApi(this WebApplication app)
     {
+        app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseVerigateProblems();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -48,6 +50,7 @@ public static class ApiServiceCollectionExtensions
         app.MapVerifications();
         app.MapAttempts();
         app.MapTwilioVerify();
+        app.MapWebhooks();
         app.MapAccounts();
         app.MapSessions();
         app.MapChallenges();

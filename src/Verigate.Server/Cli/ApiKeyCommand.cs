@@ -1,62 +1,89 @@
+using System.CommandLine;
 using Verigate.Core.ApiKeys;
 
 namespace Verigate.Server.Cli;
 
 /// <summary>
-/// <c>Verigate.Server apikey create --name X | list | revoke --name X</c>: manages Verify API keys on the configured
-/// store. The secret is printed once; only its hash is stored.
+/// <c>apikey create --name X | list | revoke --name X</c>: manages Verify API keys on the configured store. The
+/// secret is printed once; only its hash is stored.
 /// </summary>
 public static class ApiKeyCommand
 {
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "apikey";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var keys = services.GetRequiredService<ApiKeyService>();
-        var name = NameArgument(args);
-        switch (args.ElementAtOrDefault(1))
-        {
-            case "create" when ApiKeyService.IsValidName(name):
-                var secret = await keys.CreateAsync(name!, CancellationToken.None);
-                if (secret is null)
-                {
-                    await error.WriteLineAsync($"An API key named '{name}' exists already.");
-                    return 1;
-                }
-
-                await output.WriteLineAsync(secret);
-                await error.WriteLineAsync($"Created API key '{name}'. Store it now: it is shown only this once.");
-                return 0;
-
-            case "list":
-                foreach (var key in await keys.ListAsync(CancellationToken.None))
-                {
-                    await output.WriteLineAsync($"{key.Name}\t{key.Id}\tcreated {key.CreatedAt:u}\t{(key.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
-                }
-
-                return 0;
-
-            case "revoke" when ApiKeyService.IsValidName(name):
-                if (await keys.RevokeAsync(name!, CancellationToken.None))
-                {
-                    await output.WriteLineAsync($"Revoked API key '{name}'.");
-                    return 0;
-                }
-
-                await error.WriteLineAsync($"No active API key is named '{name}'.");
-                return 1;
-
-            default:
-                await error.WriteLineAsync(
-                    "usage: apikey create --name <name> | apikey list | apikey revoke --name <name>\n" +
-                    $"  names: 1-{ApiKeyService.MaxNameLength} letters, digits, '-', '_' or '.'");
-                return 2;
-        }
+        var apikey = new Command("apikey", "Manage Verify API keys in the configured store (shared by every instance).");
+        apikey.Subcommands.Add(CreateCommand());
+        apikey.Subcommands.Add(ListCommand());
+        apikey.Subcommands.Add(RevokeCommand());
+        return apikey;
     }
 
-    private static string? NameArgument(string[] args)
+    private static Command CreateCommand()
     {
-        var at = Array.IndexOf(args, "--name");
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var name = NameOption("A name for the key, unique among active keys.");
+        var create = new Command("create", "Create a key and print its secret once (stdout); only its hash is stored.") { name }.AcceptingSettings();
+        create.SetAction(async (parsed, ct) =>
+        {
+            await using var app = VerigateHost.Build(parsed.Settings());
+            var secret = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(parsed.GetValue(name)!, ct);
+            if (secret is null)
+            {
+                await Console.Error.WriteLineAsync($"An API key named '{parsed.GetValue(name)}' exists already.");
+                return 1;
+            }
+
+            await Console.Out.WriteLineAsync(secret);
+            await Console.Error.WriteLineAsync($"Created API key '{parsed.GetValue(name)}'. Store it now: it is shown only this once.");
+            return 0;
+        });
+        return create;
+    }
+
+    private static Command ListCommand()
+    {
+        var list = new Command("list", "List keys: name, id, creation time and whether revoked. Secrets are never shown.").AcceptingSettings();
+        list.SetAction(async (parsed, ct) =>
+        {
+            await using var app = VerigateHost.Build(parsed.Settings());
+            foreach (var key in await app.Services.GetRequiredService<ApiKeyService>().ListAsync(ct))
+            {
+                await Console.Out.WriteLineAsync($"{key.Name}\t{key.Id}\tcreated {key.CreatedAt:u}\t{(key.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
+            }
+
+            return 0;
+        });
+        return list;
+    }
+
+    private static Command RevokeCommand()
+    {
+        var name = NameOption("The name of the active key to revoke.");
+        var revoke = new Command("revoke", "Revoke a key: requests with it are refused from then on.") { name }.AcceptingSettings();
+        revoke.SetAction(async (parsed, ct) =>
+        {
+            await using var app = VerigateHost.Build(parsed.Settings());
+            if (await app.Services.GetRequiredService<ApiKeyService>().RevokeAsync(parsed.GetValue(name)!, ct))
+            {
+                await Console.Out.WriteLineAsync($"Revoked API key '{parsed.GetValue(name)}'.");
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"No active API key is named '{parsed.GetValue(name)}'.");
+            return 1;
+        });
+        return revoke;
+    }
+
+    private static Option<string> NameOption(string description)
+    {
+        var name = new Option<string>("--name") { Description = description, Required = true };
+        name.Validators.Add(result =>
+        {
+            if (!ApiKeyService.IsValidName(result.GetValueOrDefault<string>()))
+            {
+                result.AddError($"--name must be 1-{ApiKeyService.MaxNameLength} letters, digits, '-', '_' or '.'.");
+            }
+        });
+        return name;
     }
 }

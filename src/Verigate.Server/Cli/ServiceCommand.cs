@@ -1,60 +1,61 @@
-using System.Globalization;
+using System.CommandLine;
 using Verigate.Core.VerifyServices;
 
 namespace Verigate.Server.Cli;
 
 /// <summary>
-/// <c>Verigate.Server service create --name X [--friendly-name "Acme"] [--code-length 6] [--locale en] | list</c>: makes
-/// Verify services for the Twilio-compatible API on the configured store and prints the new SID.
+/// <c>service create --name X [--friendly-name "Acme"] [--code-length 6] [--locale en] | list</c>: makes Verify services
+/// for the Twilio-compatible API on the configured store and prints the new SID.
 /// </summary>
 public static class ServiceCommand
 {
-    private const string Usage =
-        "usage: service create --name <name> [--friendly-name <text>] [--code-length <4-10>] [--locale <tag>] | service list";
-
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "service";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var directory = services.GetRequiredService<VerifyServiceDirectory>();
-        switch (args.ElementAtOrDefault(1))
-        {
-            case "create" when Option(args, "--name") is { } name:
-                var length = 6;
-                if (Option(args, "--code-length") is { } lengthText && !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out length))
-                {
-                    await error.WriteLineAsync("--code-length must be a number from 4 to 10.");
-                    return 2;
-                }
-
-                var created = await directory.CreateAsync(name, Option(args, "--friendly-name"), length, Option(args, "--locale") ?? "en", CancellationToken.None);
-                if (!created.IsSuccess)
-                {
-                    await error.WriteLineAsync(created.Error.Message);
-                    return 1;
-                }
-
-                await output.WriteLineAsync(created.Value.Sid);
-                await error.WriteLineAsync($"Created Verify service '{created.Value.Name}' ({created.Value.FriendlyName}, {created.Value.CodeLength} digits, {created.Value.Locale}).");
-                return 0;
-
-            case "list":
-                foreach (var s in await directory.ListAsync(CancellationToken.None))
-                {
-                    await output.WriteLineAsync($"{s.Name}\t{s.Sid}\t{s.FriendlyName}\t{s.CodeLength} digits\t{s.Locale}");
-                }
-
-                return 0;
-
-            default:
-                await error.WriteLineAsync(Usage);
-                return 2;
-        }
+        var service = new Command("service", "Manage Verify services of the Twilio-compatible API (/v2) in the configured store.");
+        service.Subcommands.Add(CreateCommand());
+        service.Subcommands.Add(ListCommand());
+        return service;
     }
 
-    private static string? Option(string[] args, string name)
+    private static Command CreateCommand()
     {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var name = new Option<string>("--name") { Description = "A name for the service, unique (1-64 letters, digits, '-', '_', '.').", Required = true };
+        var friendly = new Option<string?>("--friendly-name") { Description = "1-30 printable characters (default: the name)." };
+        var length = new Option<int>("--code-length") { Description = "Digits per code, 4-10.", DefaultValueFactory = _ => 6 };
+        var locale = new Option<string>("--locale") { Description = "Language of the messages, such as de or pt-BR.", DefaultValueFactory = _ => "en" };
+        var create = new Command("create", "Create a service and print its SID (stdout).") { name, friendly, length, locale }.AcceptingSettings();
+        create.SetAction(async (parsed, ct) =>
+        {
+            await using var app = VerigateHost.Build(parsed.Settings());
+            var created = await app.Services.GetRequiredService<VerifyServiceDirectory>().CreateAsync(
+                parsed.GetValue(name), parsed.GetValue(friendly), parsed.GetValue(length), parsed.GetValue(locale)!, ct);
+            if (!created.IsSuccess)
+            {
+                await Console.Error.WriteLineAsync(created.Error.Message);
+                return 1;
+            }
+
+            var s = created.Value;
+            await Console.Out.WriteLineAsync(s.Sid);
+            await Console.Error.WriteLineAsync($"Created Verify service '{s.Name}' ({s.FriendlyName}, {s.CodeLength} digits, {s.Locale}).");
+            return 0;
+        });
+        return create;
+    }
+
+    private static Command ListCommand()
+    {
+        var list = new Command("list", "List services (configured and stored): name, SID, friendly name, code length, locale.").AcceptingSettings();
+        list.SetAction(async (parsed, ct) =>
+        {
+            await using var app = VerigateHost.Build(parsed.Settings());
+            foreach (var s in await app.Services.GetRequiredService<VerifyServiceDirectory>().ListAsync(ct))
+            {
+                await Console.Out.WriteLineAsync($"{s.Name}\t{s.Sid}\t{s.FriendlyName}\t{s.CodeLength} digits\t{s.Locale}");
+            }
+
+            return 0;
+        });
+        return list;
     }
 }

@@ -3,6 +3,7 @@ using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Challenges;
+using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<SendLimits>();
+        services.AddSingleton<SmsGuard>();
         services.AddSingleton<ChallengeEngine>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<SessionIssuer>();

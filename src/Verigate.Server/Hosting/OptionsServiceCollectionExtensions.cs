@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.Challenges;
+using Verigate.Core.Fraud;
+using Verigate.Server.Webhooks;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Core.VerifyServices;
@@ -20,12 +22,19 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<SessionPolicyOptions>(configuration, SessionPolicyOptions.Section, o => o.Validate());
         services.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, o => o.Validate());
         services.Bind<VerifyServicesOptions>(configuration, VerifyServicesOptions.Section, o => o.Validate());
+        services.AddSingleton<IPostConfigureOptions<VerigateOptions>, PublicUrlDefaults>();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, PublicUrlValidation>();
+        services.Bind<Api.Auth.VerifyApiOptions>(configuration, Api.Auth.VerifyApiOptions.Section, o => o.Validate());
+        services.Bind<SmsGuardOptions>(configuration, SmsGuardOptions.Section, o => o.Validate());
+        services.Bind<WebhookOptions>(configuration, WebhookOptions.Section, o => o.Validate());
 
         // The domain takes plain options objects; they are read once, after validation.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionPolicyOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerifyServicesOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmsGuardOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
         return services;
     }
 

@@ -21,19 +21,31 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(StoreFactory.Open);
         services.AddSingleton<IStore>(sp => sp.GetRequiredService<OpenedStore>().Store);
 
-        // Data Protection keys protect re-deliverable codes, so every instance must hold the same ring: on
-        // PostgreSQL it lives in the shared database; on SQLite (one instance) beside the data. Read from options
-        // when first needed, so tests and operators can move things with configuration alone.
+        // Data Protection stays registered for ASP.NET Core's own use, but protects no code: the ring lives in the
+        // store (PostgreSQL) or beside it (SQLite), so whoever copies the store has it. Codes are sealed by
+        // KeyedCodeVault under a key derived from the code-hash key, which is never in the store.
         services.AddDataProtection().SetApplicationName("Verigate");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<VerigateOptions>, IOptions<StorageOptions>, IServiceProvider, ILoggerFactory>(
             (o, verigate, storage, sp, logs) => o.XmlRepository = storage.Value.IsPostgres
                 ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
-                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(verigate.Value.DataDirectory, "keys")), logs));
-        services.AddSingleton<ICodeVault, DataProtectionCodeVault>();
+                : new FileSystemXmlRepository(KeysDirectory(verigate.Value.DataDirectory), logs));
+        services.AddSingleton<ICodeVault, KeyedCodeVault>();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<NodeLeaseService>();
         services.AddHostedService<MaintenanceService>();
         return services;
+    }
+
+    /// <summary>The SQLite deployment's Data Protection ring, owner-only (0700) like the rest of the data directory.</summary>
+    private static DirectoryInfo KeysDirectory(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, "keys");
+        if (!Directory.Exists(path))
+        {
+            Verigate.Storage.Sqlite.OwnerOnly.CreateDirectory(path);
+        }
+
+        return new DirectoryInfo(path);
     }
 }

@@ -25,7 +25,10 @@ public static class CodeHashKeyLoader
             return FromBase64(File.ReadAllText(path).Trim(), path);
         }
 
-        Directory.CreateDirectory(verigate.DataDirectory);
+        if (!Directory.Exists(verigate.DataDirectory))
+        {
+            Verigate.Storage.Sqlite.OwnerOnly.CreateDirectory(verigate.DataDirectory); // 0700: keys, database and inbox live here
+        }
         var key = CodeHashKey.Generate();
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

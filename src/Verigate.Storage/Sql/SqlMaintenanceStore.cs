@@ -32,6 +32,11 @@ internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
             ("@cutoff", DbTime.Of(now - TimeSpan.FromHours(24))), ("@batch", batchSize));
         touched += await Batch($"DELETE FROM dev_messages WHERE id IN (SELECT id FROM dev_messages WHERE created_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
+        touched += await Batch($"DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE state <> 'pending' AND finished_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM webhook_events WHERE id IN (SELECT ev.id FROM webhook_events ev WHERE ev.created_at < @cutoff " +
+                               $"AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ev.id) LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
         return touched;
     }
 

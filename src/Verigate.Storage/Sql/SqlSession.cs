@@ -27,6 +27,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlMaintenanceStore? _maintenance;
     private SqlAttemptStore? _attempts;
     private SqlVerifyServiceStore? _verifyServices;
+    private SqlFraudStore? _fraud;
+    private SqlWebhookStore? _webhooks;
 
     internal SqlDialect Dialect => dialect;
 
@@ -49,6 +51,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IMaintenanceStore Maintenance => _maintenance ??= new(this);
     public IAttemptStore Attempts => _attempts ??= new(this);
     public IVerifyServiceStore VerifyServices => _verifyServices ??= new(this);
+    public IFraudStore Fraud => _fraud ??= new(this);
+    public IWebhookStore Webhooks => _webhooks ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

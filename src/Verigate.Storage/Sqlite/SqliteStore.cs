@@ -26,6 +26,7 @@ public sealed class SqliteStore : IStore, IDisposable
     private readonly SqliteConnectionHandle _checkpointer;
     private readonly Timer _checkpointTimer;
     private int _checkpointing;
+    private long _lastWalFrames = -1;
     private bool _disposed;
 
     private SqliteStore(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal)
@@ -53,7 +54,19 @@ public sealed class SqliteStore : IStore, IDisposable
         {
             if (!_disposed)
             {
-                _checkpointer.Command("PRAGMA wal_checkpoint(PASSIVE)", null).ExecuteNonQuery();
+                using var reader = _checkpointer.Command("PRAGMA wal_checkpoint(PASSIVE)", null).ExecuteReader();
+                var (busy, walFrames, checkpointed) = reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : (1L, -1L, 0L);
+                reader.Close();
+
+                // A burst can grow the WAL to gigabytes, and SQLite reuses the file but never shrinks it. Once
+                // everything is copied and no write came in since the last tick (idle), TRUNCATE empties it.
+                var idle = walFrames == _lastWalFrames;
+                _lastWalFrames = walFrames;
+                if (busy == 0 && walFrames > 0 && walFrames == checkpointed && idle)
+                {
+                    _checkpointer.Command("PRAGMA wal_checkpoint(TRUNCATE)", null).ExecuteNonQuery();
+                    _lastWalFrames = 0;
+                }
             }
         }
         catch (SqliteException)
@@ -70,10 +83,18 @@ public sealed class SqliteStore : IStore, IDisposable
     public static async Task<SqliteStore> OpenAsync(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal, CancellationToken ct)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory))
+        var path = Path.GetFullPath(builder.DataSource);
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateDirectory(directory);
+        }
+
+        // The file holds session and device token hashes, code hashes and inbox codes: owner-only from the first
+        // byte (SQLite creates its -wal and -shm files with the database file's permissions).
+        if (!File.Exists(path))
+        {
+            OwnerOnly.CreateEmptyFile(path);
         }
 
         // We keep our own writer and reader connections; the provider's pool would hand a reader (query_only)

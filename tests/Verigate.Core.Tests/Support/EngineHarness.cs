@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
 using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -13,28 +14,39 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private EngineHarness(string directory, SqliteStore store, CodePolicyOptions policy, RateLimitOptions limits)
+    private EngineHarness(string directory, SqliteStore store, CodePolicyOptions policy, RateLimitOptions limits, SmsGuardOptions guard)
     {
         _directory = directory;
         Store = store;
         Policy = policy;
         Limits = limits;
-        Engine = new ChallengeEngine(Time, new CodeHasher(CodeHashKey.Generate()), new ClearTextVault(), new RateLimiter(Time), new SendLimits(limits), policy, limits, new AllChannels());
+        Engine = new ChallengeEngine(Time, new CodeHasher(CodeHashKey.Generate()), new ClearTextVault(), new RateLimiter(Time), new SendLimits(limits), policy, limits,
+            new AllChannels(), new SmsGuard(guard, new RateLimiter(Time), Time));
+        Guard = new SmsGuard(guard, new RateLimiter(Time), Time);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     public SqliteStore Store { get; }
     public ChallengeEngine Engine { get; }
+    public SmsGuard Guard { get; }
     public CodePolicyOptions Policy { get; }
     public RateLimitOptions Limits { get; }
 
-    public static Task<EngineHarness> CreateAsync(CodePolicyOptions? policy = null, RateLimitOptions? limits = null) => CreateCoreAsync(policy ?? new(), limits ?? Generous());
+    public static Task<EngineHarness> CreateAsync(CodePolicyOptions? policy = null, RateLimitOptions? limits = null, SmsGuardOptions? guard = null) =>
+        CreateCoreAsync(policy ?? new(), limits ?? Generous(), guard ?? GenerousGuard());
 
-    private static async Task<EngineHarness> CreateCoreAsync(CodePolicyOptions policy, RateLimitOptions limits)
+    /// <summary>An SMS guard that only a test's own setting trips.</summary>
+    public static SmsGuardOptions GenerousGuard() => new()
+    {
+        SendsPerCountryPerDay = new(100_000, TimeSpan.FromDays(1)),
+        SendsPerPrefixPerDay = new(100_000, TimeSpan.FromDays(1)),
+    };
+
+    private static async Task<EngineHarness> CreateCoreAsync(CodePolicyOptions policy, RateLimitOptions limits, SmsGuardOptions guard)
     {
         var directory = Directory.CreateTempSubdirectory("verigate-core-").FullName;
         var store = await SqliteStore.OpenAsync($"Data Source={Path.Combine(directory, "test.db")}", SqliteSynchronous.Normal, new NoSignal(), CancellationToken.None);
-        return new EngineHarness(directory, store, policy, limits);
+        return new EngineHarness(directory, store, policy, limits, guard);
     }
 
     /// <summary>Limits high enough that only the test's own limit matters.</summary>

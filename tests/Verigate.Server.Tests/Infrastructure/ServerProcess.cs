@@ -10,6 +10,7 @@ namespace Verigate.Server.Tests.Infrastructure;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, int port)
     {
@@ -19,6 +20,9 @@ public sealed class ServerProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Everything the process wrote to stdout and stderr so far, one entry per line.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     public static Dictionary<string, string> Environment(string dataDirectory) => new()
@@ -27,8 +31,13 @@ public sealed class ServerProcess : IDisposable
         ["VerifyApi__Keys__tests"] = VerigateTestServer.ApiKey,
         ["RateLimits__SendsPerIp__Count"] = "100000",
         ["RateLimits__SendsPerPhonePrefix__Count"] = "100000",
+        // Bulk tests send many unchecked codes to one prefix; the SMS guard has tests of its own.
+        ["SmsGuard__SendsPerPrefixPerDay__Count"] = "100000",
+        ["SmsGuard__ConversionWatch__Enabled"] = "false",
         ["RateLimits__SendsPerApiKey__Count"] = "100000",
         ["Logging__LogLevel__Default"] = "Warning",
+        // Test gateways (SMTP sink, Kannel) run on loopback, so the public URL is loopback on purpose.
+        ["Verigate__AllowLoopbackPublicUrl"] = "true",
         ["DOTNET_gcServer"] = "0",
     };
 
@@ -37,22 +46,37 @@ public sealed class ServerProcess : IDisposable
         var chosen = port ?? LoopbackPort.Free();
         var start = Describe(dataDirectory, ["--urls", $"http://127.0.0.1:{chosen}"], extra);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Verigate.Server.");
+        var server = new ServerProcess(process, chosen);
+        process.OutputDataReceived += (_, e) => server.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, chosen);
         await server.WaitUntilReadyAsync();
         return server;
     }
 
     /// <summary>Runs a command of the server binary (such as <c>apikey create</c>) to completion.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, params string[] args) =>
+        RunCommandAsync(dataDirectory, null, args);
+
+    /// <summary>Runs a command with extra environment (settings as <c>Section__Key</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = Describe(dataDirectory, args, null);
+        var start = Describe(dataDirectory, args, environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Verigate.Server.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return (process.ExitCode, (await output).Trim(), (await error).Trim());
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>

@@ -22,12 +22,16 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly bool _ownsDataDirectory;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Configuration for this instance.</param>
     /// <param name="dataDirectory">A data directory to reuse (it is then left in place); by default a fresh one, deleted at the end.</param>
     /// <param name="port">A fixed loopback port (for callbacks configured before start); 0 picks a free one.</param>
-    public VerigateTestServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, int port = 0)
+    /// <param name="services">More services for this instance (such as a logger provider that records what is logged).</param>
+    public VerigateTestServer(
+        IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, int port = 0, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("verigate-test-").FullName;
         _settings = settings ?? new Dictionary<string, string?>();
@@ -43,6 +47,9 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
             ["RateLimits:SendsPerIp:Count"] = "100000",
             ["RateLimits:LoginsPerIp:Count"] = "100000",
             ["RateLimits:SendsPerPhonePrefix:Count"] = "100000",
+            // Bulk tests send many unchecked codes to one prefix; the SMS guard has tests of its own.
+            ["SmsGuard:SendsPerPrefixPerDay:Count"] = "100000",
+            ["SmsGuard:ConversionWatch:Enabled"] = "false",
             ["RateLimits:SendsPerApiKey:Count"] = "100000",
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
@@ -63,6 +70,7 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
         builder.UseSetting("VerifyApi:Keys:tests", ApiKey);
         builder.UseSetting("VerifyApi:Keys:other", OtherApiKey);
         builder.UseSetting("Storage:MaintenanceInterval", "01:00:00");
+        builder.UseSetting("Verigate:AllowLoopbackPublicUrl", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Verigate.Server.Hosting.StartupChecks", "Error");
         foreach (var (key, value) in _settings)
@@ -70,7 +78,11 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
     }
 
     public HttpClient Anonymous() => CreateClient();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Collections.Frozen;
 using Verigate.Core.Identifiers;
 using Verigate.Core.Storage;
@@ -10,24 +11,17 @@ namespace Verigate.Server.Api.Auth;
 /// </summary>
 public sealed class ApiKeyRegistry
 {
-    public const string Section = "VerifyApi:Keys";
-    public const int MinimumKeyLength = 32;
-
     private readonly IStore _store;
     private readonly FrozenDictionary<string, string> _configured;
 
-    public ApiKeyRegistry(IStore store, IConfiguration configuration)
+    // The options are validated at start-up (VerifyApiOptions.Validate), so every key here is long enough.
+    public ApiKeyRegistry(IStore store, IOptions<VerifyApiOptions> options)
     {
         _store = store;
         var configured = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in configuration.GetSection(Section).GetChildren())
+        foreach (var (name, secret) in options.Value.Keys)
         {
-            if (entry.Value is not { Length: >= MinimumKeyLength } secret)
-            {
-                throw new InvalidOperationException($"{Section}:{entry.Key} must be at least {MinimumKeyLength} characters long.");
-            }
-
-            configured[Convert.ToBase64String(SecureTokens.Hash(secret))] = "config:" + entry.Key;
+            configured[Convert.ToBase64String(SecureTokens.Hash(secret!))] = "config:" + name;
         }
 
         _configured = configured.ToFrozenDictionary(StringComparer.Ordinal);

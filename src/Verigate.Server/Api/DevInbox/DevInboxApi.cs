@@ -65,7 +65,13 @@ public static class DevInboxApi
         string? key = null;
         if (!string.IsNullOrWhiteSpace(to))
         {
+            // An unencoded "?to=+4915…" arrives as " 4915…" (a '+' in a query means a space): put the '+' back.
             var trimmed = to.Trim();
+            if (to.StartsWith(' ') && trimmed.Length > 0 && trimmed.All(c => char.IsAsciiDigit(c) || c == ' '))
+            {
+                trimmed = "+" + trimmed.Replace(" ", string.Empty, StringComparison.Ordinal);
+            }
+
             var alreadyE164 = trimmed.Length > 1 && trimmed[0] == '+' && trimmed.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
             var parsed = alreadyE164 ? default : DestinationParser.ParseEither(trimmed, "to");
             key = !alreadyE164 && parsed.IsSuccess ? parsed.Value.Value : trimmed;

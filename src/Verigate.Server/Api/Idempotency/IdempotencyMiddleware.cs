@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Verigate.Core.Challenges;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
 using Verigate.Server.Api.Json;
@@ -14,8 +15,14 @@ namespace Verigate.Server.Api.Idempotency;
 /// address and user agent) and the path, and only successful answers are kept (a failed request sent nothing, so
 /// it may be retried with the same key) — and never one that carries a credential (see <see cref="IdempotentSend"/>).
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, TimeProvider time)
+/// <remarks>
+/// The request is remembered only as an HMAC under a server key, never a plain hash: a sign-in's body holds a
+/// password, and an unkeyed SHA-256 of it in the store could be brute-forced from a backup.
+/// </remarks>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, TimeProvider time, CodeHashKey serverKey)
 {
+    private readonly byte[] _requestKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, serverKey.Bytes, 32, salt: [], info: "verigate-idempotency-v1"u8.ToArray());
+
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
@@ -40,7 +47,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
         context.Request.Body = new MemoryStream(body, writable: false);
         var ct = context.RequestAborted;
         var scope = Scope(context);
-        var requestHash = SHA256.HashData([.. Encoding.UTF8.GetBytes(scope + "\n"), .. body]);
+        byte[] signed = [.. Encoding.UTF8.GetBytes(scope + "\n"), .. body];
+        var requestHash = HMACSHA256.HashData(_requestKey, signed);
 
         IdempotencyRecord? seen;
         await using (var tx = await store.BeginWriteAsync(ct))

@@ -9,11 +9,18 @@ using Verigate.Server.Api.PasswordResets;
 using Verigate.Server.Api.Sessions;
 using Verigate.Server.Api.Users;
 using Verigate.Server.Api.Verifications;
+using Verigate.Server.Api.Webhooks;
 
 namespace Verigate.Server.Api.Json;
 
 /// <summary>Compile-time JSON (de)serializers for every request and response: no reflection on the hot path.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(CreateWebhookRequest))]
+[JsonSerializable(typeof(WebhookSecretResponse))]
+[JsonSerializable(typeof(WebhookListResponse))]
+[JsonSerializable(typeof(WebhookDeliveryListResponse))]
+[JsonSerializable(typeof(WebhookReplayRequest))]
+[JsonSerializable(typeof(WebhookReplayResponse))]
 [JsonSerializable(typeof(StartVerificationRequest))]
 [JsonSerializable(typeof(Verigate.Server.Api.Attempts.AttemptListResponse))]
 [JsonSerializable(typeof(Verigate.Server.Api.Attempts.AttemptSummaryResponse))]

@@ -29,6 +29,11 @@ public static class ProblemResults
             problem.Extensions["attemptsRemaining"] = remaining;
         }
 
+        if (error.Limit is not null)
+        {
+            problem.Extensions["limit"] = error.Limit;
+        }
+
         if (error.RetryAfter is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

@@ -118,7 +118,7 @@ public static class TwilioVerifyApi
         var services = http.RequestServices;
         await using var read = await services.GetRequiredService<Core.Storage.IStore>().OpenReadAsync(ct);
         var deliveries = await read.Deliveries.ListAsync(challenge.Id, ct);
-        var baseUrl = services.GetRequiredService<IOptions<VerigateOptions>>().Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = services.GetRequiredService<IOptions<VerigateOptions>>().Value.PublicBase.ToString().TrimEnd('/');
         var body = TwilioVerification.From(challenge, AccountSid(http), deliveries, services.GetRequiredService<TimeProvider>().GetUtcNow(), baseUrl);
         return TypedResults.Json(body, TwilioJsonContext.Default.TwilioVerification, statusCode: status);
     }

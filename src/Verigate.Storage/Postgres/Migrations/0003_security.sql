@@ -8,3 +8,7 @@ CREATE TABLE failure_counters (
 
 -- A password reset ends every pending challenge of its account in the same transaction.
 CREATE INDEX challenges_pending_by_subject ON challenges (subject_kind, subject_id) WHERE status = 'pending';
+
+-- Sessions end after an idle time as well as at their absolute expiry: when a session was last used (null: not
+-- since it was opened), recorded at most once a minute.
+ALTER TABLE sessions ADD COLUMN last_seen_at bigint;

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Verigate.Core.Audit;
+using Verigate.Core.Destinations;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Results;
+using Verigate.Core.Storage;
+using Verigate.Core.Webhooks;
+
+namespace Verigate.Core.Fraud;
+
+/// <summary>
+/// Stops SMS pumping before a provider is called: geo permissions, per-country and per-prefix daily velocity,
+/// the conversion watch with growing blocks, and budgets that fail closed for SMS only. Numbers on the safe list
+/// pass. Email never reaches this guard.
+/// </summary>
+public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeProvider time)
+{
+    public const string AuditRefused = "sms.refused";
+    public const string AuditPrefixBlocked = "fraud.prefix_blocked";
+    public const string AuditBudgetSpent = "budget.spent";
+
+    /// <summary>
+    /// The decisions that must outlive a refused request, in their own transaction before the caller's: a refusal
+    /// and its reason go to the audit, and a prefix whose conversion collapsed is blocked (stored, alerted).
+    /// </summary>
+    public async Task<Error?> ScreenAsync(IStore store, Destination destination, string? clientIp, CancellationToken ct)
+    {
+        if (!destination.IsPhone || options.IsSafe(destination.Value))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        await using var tx = await store.BeginWriteAsync(ct);
+        var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, ct);
+        if (refusal is not null)
+        {
+            await tx.Audit.AppendAsync(new AuditEvent(now, AuditRefused, ClientIp: clientIp,
+                Detail: $"reason={refusal.Value.Reason} country={PhoneCountry.Of(destination.Value) ?? "unknown"} prefix={destination.PhonePrefix}"), ct);
+            await tx.CommitAsync(ct);
+            return refusal.Value.Error;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Inside the send's own transaction: refuses what <see cref="ScreenAsync"/> would (so a resend is held too),
+    /// charges the daily velocity counters and counts the SMS against the budgets. A refusal rolls the send back.
+    /// </summary>
+    public async Task<Error?> ChargeAsync(IStoreSession tx, Destination destination, CancellationToken ct)
+    {
+        if (!destination.IsPhone)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var region = PhoneCountry.Of(destination.Value);
+        var safe = options.IsSafe(destination.Value);
+        if (!safe && await RefusalAsync(tx, destination, now, ct) is { } refusal)
+        {
+            return refusal.Error;
+        }
+
+        if (!safe)
+        {
+            var limited = await limiter.TryChargeAsync(tx,
+            [
+                new RateLimitCharge($"sms:country-day:{region ?? "unknown"}", options.SendsPerCountryPerDay),
+                new RateLimitCharge($"sms:prefix-day:{destination.PhonePrefix}", options.SendsPerPrefixPerDay),
+            ], ct);
+            if (limited is not null)
+            {
+                return limited;
+            }
+        }
+
+        var cost = options.CostOf(region);
+        var day = await tx.Fraud.AddToBudgetAsync(DayPeriod(now), cost, ct);
+        var month = await tx.Fraud.AddToBudgetAsync(MonthPeriod(now), cost, ct);
+        if (!safe && (Over(day, options.DailySmsBudget, options.DailyCostBudget) || Over(month, options.MonthlySmsBudget, options.MonthlyCostBudget)))
+        {
+            return BudgetError();
+        }
+
+        // The send that spends the budget's last unit says so, once, with the send itself.
+        foreach (var (usage, count, money) in new[] { (day, options.DailySmsBudget, options.DailyCostBudget), (month, options.MonthlySmsBudget, options.MonthlyCostBudget) })
+        {
+            if (Reached(usage, count, money) && !Reached(usage with { Sends = usage.Sends - 1, Cost = usage.Cost - cost }, count, money))
+            {
+                await tx.Audit.AppendAsync(new AuditEvent(now, AuditBudgetSpent, Detail: $"period={usage.Period} sends={usage.Sends} cost={usage.Cost.ToString(CultureInfo.InvariantCulture)}"), ct);
+                await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.BudgetSpent, "budget:" + usage.Period, null, new JsonObject
+                {
+                    ["period"] = usage.Period,
+                    ["sends"] = usage.Sends,
+                    ["estimatedCost"] = usage.Cost,
+                    ["channel"] = "sms",
+                }, now, ct);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<(Error Error, string Reason)?> RefusalAsync(IStoreSession tx, Destination destination, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!options.AllowsCountry(PhoneCountry.Of(destination.Value)))
+        {
+            return (Blocked(), "country_not_allowed");
+        }
+
+        if (await tx.Fraud.GetBlockAsync(PrefixScope(destination), ct) is { } block && block.BlockedUntil > now)
+        {
+            return (Blocked(), "prefix_blocked");
+        }
+
+        if (options.DailySmsBudget > 0 || options.MonthlySmsBudget > 0 || options.DailyCostBudget > 0 || options.MonthlyCostBudget > 0)
+        {
+            var day = await tx.Fraud.GetBudgetAsync(DayPeriod(now), ct);
+            var month = await tx.Fraud.GetBudgetAsync(MonthPeriod(now), ct);
+            if (Reached(day, options.DailySmsBudget, options.DailyCostBudget) || Reached(month, options.MonthlySmsBudget, options.MonthlyCostBudget))
+            {
+                return (BudgetError(), "budget_spent");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<(Error Error, string Reason)?> WatchConversionAsync(IStoreSession tx, Destination destination, DateTimeOffset now, CancellationToken ct)
+    {
+        var watch = options.ConversionWatch;
+        if (!watch.Enabled || destination.PhonePrefix is not { } prefix)
+        {
+            return null;
+        }
+
+        var scope = PrefixScope(destination);
+        var previous = await tx.Fraud.GetBlockAsync(scope, ct);
+        // Codes sent before the last block ended were judged already; judging them again would re-block at once.
+        var windowStart = now - watch.Window;
+        if (previous is not null && previous.BlockedUntil > windowStart)
+        {
+            windowStart = previous.BlockedUntil;
+        }
+
+        var recent = await tx.Fraud.PrefixStatsAsync(prefix, windowStart, now.AddMilliseconds(1), ct); // codes sent this very millisecond count
+        if (recent.Sent < watch.MinimumSends)
+        {
+            return null;
+        }
+
+        var history = await tx.Fraud.PrefixStatsAsync(prefix, now - watch.Window - watch.BaselinePeriod, now - watch.Window, ct);
+        var baseline = history.Sent >= watch.MinimumSends ? history.UnconvertedShare : watch.DefaultBaseline;
+        if (recent.UnconvertedShare - baseline < watch.JumpAbove)
+        {
+            return null;
+        }
+
+        var strikes = (previous?.Strikes ?? 0) + 1;
+        var until = now + watch.BlockFor(strikes);
+        var reason = $"unconverted {recent.UnconvertedShare:P0} of {recent.Sent} against a baseline of {baseline:P0}";
+        await tx.Fraud.SetBlockAsync(new FraudBlock(scope, until, strikes, reason, now), ct);
+        await tx.Audit.AppendAsync(new AuditEvent(now, AuditPrefixBlocked, Detail: $"prefix={prefix} until={until:O} strikes={strikes} {reason}"), ct);
+        await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.FraudPrefixBlocked, scope, null, new JsonObject
+        {
+            ["prefix"] = prefix,
+            ["country"] = PhoneCountry.Of(destination.Value),
+            ["blockedUntil"] = until.UtcDateTime,
+            ["strikes"] = strikes,
+            ["sent"] = recent.Sent,
+            ["converted"] = recent.Converted,
+            ["baselineUnconvertedShare"] = Math.Round(baseline, 3),
+        }, now, ct);
+        return (Blocked(), "prefix_blocked");
+    }
+
+    public static string PrefixScope(Destination destination) => "prefix:" + destination.PhonePrefix;
+
+    private static string DayPeriod(DateTimeOffset now) => "day:" + now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string MonthPeriod(DateTimeOffset now) => "month:" + now.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static bool Reached(BudgetUsage usage, int sends, decimal cost) =>
+        (sends > 0 && usage.Sends >= sends) || (cost > 0 && usage.Cost >= cost);
+
+    private static bool Over(BudgetUsage usage, int sends, decimal cost) =>
+        (sends > 0 && usage.Sends > sends) || (cost > 0 && usage.Cost > cost);
+
+    // Generic on purpose: the same answer whatever tripped, offering the channels the guard never holds.
+    private static Error Blocked() =>
+        new(ErrorCodes.DestinationBlocked, "Text messages cannot be sent to this number; use another channel, such as email.", "channel");
+
+    private static Error BudgetError() =>
+        new(ErrorCodes.ChannelUnavailable, "Text messages are not available right now; use another channel, such as email.", "channel");
+}

@@ -1,0 +1,26 @@
+namespace Verigate.Core.Webhooks;
+
+/// <summary>The event types delivered to webhook endpoints (the contract: docs/api.md, "Webhooks").</summary>
+public static class WebhookEventTypes
+{
+    public const string VerificationPending = "verification.pending";
+    public const string VerificationApproved = "verification.approved";
+    public const string VerificationCanceled = "verification.canceled";
+    public const string VerificationExpired = "verification.expired";
+    public const string VerificationMaxAttemptsReached = "verification.max_attempts_reached";
+    public const string DeliveryDelivered = "delivery.delivered";
+    public const string DeliveryFailed = "delivery.failed";
+    public const string AccountCreated = "account.created";
+    public const string PasswordChanged = "account.password_changed";
+    public const string NewDeviceSignIn = "account.new_device_sign_in";
+    public const string CodeReported = "account.code_reported";
+    public const string FraudPrefixBlocked = "fraud.prefix_blocked";
+    public const string BudgetSpent = "budget.spent";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        VerificationPending, VerificationApproved, VerificationCanceled, VerificationExpired, VerificationMaxAttemptsReached,
+        DeliveryDelivered, DeliveryFailed, AccountCreated, PasswordChanged, NewDeviceSignIn, CodeReported,
+        FraudPrefixBlocked, BudgetSpent,
+    };
+}

@@ -1,0 +1,58 @@
+namespace Verigate.Server.Webhooks;
+
+/// <summary>Signed webhook delivery (configuration section <c>Webhooks</c>).</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the dispatcher looks for due deliveries.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int BatchSize { get; set; } = 20;
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>How long an endpoint may take to answer before the attempt counts as failed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a claimed delivery is ours; if this instance dies, another sends it after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The first retry delay; each retry doubles it (with jitter) up to <see cref="RetryMax"/>.</summary>
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>After this long since the event, a delivery that still fails is dead (visible, replayable).</summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>After a rotation, events are signed with both secrets for this long.</summary>
+    public TimeSpan PreviousSecretValidFor { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Plain http:// endpoints are refused unless on a loopback address or this is set (never in production).</summary>
+    public bool AllowInsecureUrls { get; set; }
+
+    public IEnumerable<string> Validate()
+    {
+        if (PollInterval <= TimeSpan.Zero || Timeout <= TimeSpan.Zero || Lease <= Timeout)
+        {
+            yield return "Webhooks:PollInterval and Timeout must be positive and Webhooks:Lease longer than Timeout.";
+        }
+
+        if (BatchSize < 1 || Concurrency < 1)
+        {
+            yield return "Webhooks:BatchSize and Webhooks:Concurrency must be at least 1.";
+        }
+
+        if (RetryBase <= TimeSpan.Zero || RetryMax < RetryBase || GiveUpAfter < RetryBase)
+        {
+            yield return "Webhooks:RetryBase must be positive and not longer than RetryMax or GiveUpAfter.";
+        }
+
+        if (PreviousSecretValidFor < TimeSpan.Zero)
+        {
+            yield return "Webhooks:PreviousSecretValidFor cannot be negative.";
+        }
+    }
+}
