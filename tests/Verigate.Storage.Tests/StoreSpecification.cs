@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
+using Verigate.Core.Attempts;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
@@ -10,6 +11,7 @@ using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;
+using Verigate.Core.VerifyServices;
 using Verigate.Core.Webhooks;
 
 namespace Verigate.Storage.Tests;
@@ -221,12 +223,86 @@ public abstract class StoreSpecification : IAsyncLifetime
     [Fact]
     public async Task A_challenge_round_trips_every_field()
     {
-        var challenge = NewChallenge("ch-roundtrip") with { Label = "Acme", DeviceName = "Firefox", ClientIp = "203.0.113.9", Locale = "de" };
+        var challenge = NewChallenge("ch-roundtrip") with { Label = "Acme", DeviceName = "Firefox", ClientIp = "203.0.113.9", Locale = "de", ServiceSid = "VA" + new string('a', 32) };
         await WriteAsync(tx => tx.Challenges.InsertAsync(challenge, None));
         var stored = await ReadAsync(r => r.Challenges.GetAsync("ch-roundtrip", None));
         Assert.Equal(challenge with { CodeHash = stored!.CodeHash }, stored);
         Assert.Equal(challenge.CodeHash, stored.CodeHash);
         Assert.Null(await ReadAsync(r => r.Challenges.GetAsync("missing", None)));
+    }
+
+    [Fact]
+    public async Task The_open_verification_of_a_service_is_found_by_destination_newest_first_and_only_before_expiry()
+    {
+        const string service = "VA0123456789abcdef0123456789abcdef";
+        var to = new Destination(Channel.Sms, "+4915112345678");
+        await WriteAsync(async tx =>
+        {
+            await tx.Challenges.InsertAsync(NewChallenge("VEold") with { ServiceSid = service }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("VEnew") with { ServiceSid = service, CreatedAt = Now.AddSeconds(1) }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("VEother") with { ServiceSid = "VA" + new string('f', 32), CreatedAt = Now.AddSeconds(2) }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("VEkey2") with { ServiceSid = service, Subject = ChallengeSubject.ForApiKey("key-2"), CreatedAt = Now.AddSeconds(3) }, None);
+        });
+
+        var subject = ChallengeSubject.ForApiKey("key-1");
+        Assert.Equal("VEnew", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, false, None)))?.Id);
+        Assert.Null(await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, new Destination(Channel.Sms, "+4915199999999"), Now, false, None)));
+        Assert.Null(await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now.AddMinutes(10), false, None)));
+
+        Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("VEnew", ChallengeStatus.MaxAttemptsReached, Now, None)));
+        Assert.Equal("VEold", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, false, None)))?.Id);
+        Assert.Equal("VEnew", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, true, None)))?.Id);
+    }
+
+    [Fact]
+    public async Task Attempts_are_one_keys_verifications_filtered_by_time_channel_country_and_prefix_and_summarized()
+    {
+        Challenge Seed(int i, string key, Channel channel, string to, ChallengeStatus status) => NewChallenge($"VE{i:D4}") with
+        {
+            Subject = ChallengeSubject.ForApiKey(key), Destination = new Destination(channel, to), Status = status, CreatedAt = Now.AddMinutes(i),
+        };
+
+        await WriteAsync(async tx =>
+        {
+            await tx.Challenges.InsertAsync(Seed(1, "key-1", Channel.Sms, "+4915112340001", ChallengeStatus.Approved), None);
+            await tx.Challenges.InsertAsync(Seed(2, "key-1", Channel.Sms, "+4915112340002", ChallengeStatus.Pending), None);
+            await tx.Challenges.InsertAsync(Seed(3, "key-1", Channel.Sms, "+4917612340003", ChallengeStatus.Approved), None);
+            await tx.Challenges.InsertAsync(Seed(4, "key-1", Channel.Sms, "+33612345678", ChallengeStatus.Expired), None);
+            await tx.Challenges.InsertAsync(Seed(5, "key-1", Channel.Email, "ann@example.com", ChallengeStatus.Approved), None);
+            await tx.Challenges.InsertAsync(Seed(6, "key-2", Channel.Sms, "+4915112340006", ChallengeStatus.Approved), None);
+            await tx.Challenges.InsertAsync(NewChallenge("ch_account") with { Purpose = ChallengePurpose.NewDeviceLogin, Subject = ChallengeSubject.ForAccount(7), CreatedAt = Now.AddMinutes(7) }, None);
+        });
+
+        AttemptFilter Filter(Channel? channel = null, string? country = null, string? prefix = null, int fromMinute = 0, int toMinute = 60) =>
+            new("key-1", Now.AddMinutes(fromMinute), Now.AddMinutes(toMinute), channel, country, prefix);
+
+        Assert.Equal(new AttemptSummary(5, 3), await ReadAsync(r => r.Attempts.SummarizeAsync(Filter(), None)));
+        Assert.Equal(new AttemptSummary(4, 2), await ReadAsync(r => r.Attempts.SummarizeAsync(Filter(Channel.Sms), None)));
+        Assert.Equal(new AttemptSummary(3, 2), await ReadAsync(r => r.Attempts.SummarizeAsync(Filter(country: "DE"), None)));
+        Assert.Equal(new AttemptSummary(1, 0), await ReadAsync(r => r.Attempts.SummarizeAsync(Filter(country: "FR"), None)));
+        Assert.Equal(new AttemptSummary(2, 1), await ReadAsync(r => r.Attempts.SummarizeAsync(Filter(prefix: "+49151"), None)));
+        Assert.Equal(new AttemptSummary(2, 1), await ReadAsync(r => r.Attempts.SummarizeAsync(Filter(fromMinute: 2, toMinute: 4), None)));
+        Assert.Equal(new AttemptSummary(0, 0), await ReadAsync(r => r.Attempts.SummarizeAsync(Filter(fromMinute: 30), None)));
+
+        var all = await ReadAsync(r => r.Attempts.ListAsync(Filter(), null, 10, None));
+        Assert.Equal(["VE0005", "VE0004", "VE0003", "VE0002", "VE0001"], all.Select(a => a.VerificationId));
+        Assert.Equal("DE", all[^1].Country);
+        Assert.Null(all[0].Country);
+        Assert.True(all[^1].Converted);
+
+        var next = await ReadAsync(r => r.Attempts.ListAsync(Filter(), (all[1].CreatedAt, all[1].VerificationId), 2, None));
+        Assert.Equal(["VE0003", "VE0002"], next.Select(a => a.VerificationId));
+    }
+
+    [Fact]
+    public async Task Verify_services_have_unique_names_and_are_found_by_sid()
+    {
+        var service = new VerifyService("VA" + new string('1', 32), "shop", "Acme Shop", 6, "de", Now);
+        Assert.True(await WriteAsync(tx => tx.VerifyServices.TryInsertAsync(service, None)));
+        Assert.False(await WriteAsync(tx => tx.VerifyServices.TryInsertAsync(service with { Sid = "VA" + new string('2', 32) }, None)));
+        Assert.Equal(service, await ReadAsync(r => r.VerifyServices.FindAsync(service.Sid, None)));
+        Assert.Null(await ReadAsync(r => r.VerifyServices.FindAsync("VA" + new string('2', 32), None)));
+        Assert.Equal([service], await ReadAsync(r => r.VerifyServices.ListAsync(None)));
     }
 
     [Fact]

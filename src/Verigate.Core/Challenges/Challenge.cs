@@ -37,6 +37,9 @@ public sealed record Challenge
 
     public string? ClientIp { get; init; }
 
+    /// <summary>The Twilio-compatible API's service ("VA…") a verification was started under; null otherwise.</summary>
+    public string? ServiceSid { get; init; }
+
     /// <summary>
     /// Checks left. The right code does not count as a spent attempt: a person who got it right first time has
     /// still had every attempt left, so an approved challenge reports one more than its counter says.

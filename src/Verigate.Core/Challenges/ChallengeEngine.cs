@@ -91,6 +91,7 @@ public sealed partial class ChallengeEngine(
             Locale = request.Locale,
             DeviceName = request.DeviceName,
             ClientIp = request.ClientIp,
+            ServiceSid = request.ServiceSid,
         };
         var challenge = draft with { CodeHash = hasher.Hash(draft, code) };
 
@@ -201,7 +202,7 @@ public sealed partial class ChallengeEngine(
         return challenge with { SendsUsed = challenge.SendsUsed + 1 };
     }
 
-    /// <summary>Cancels (or, for "I didn't request this", reports) a pending challenge.</summary>
+    /// <summary>Cancels (or, for "I didn't request this", reports; or, for an integrator's own approval, approves) a pending challenge.</summary>
     public async Task<Result<Challenge>> CancelAsync(IStoreSession tx, string id, ChallengeScope scope, ChallengeStatus status, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -211,7 +212,12 @@ public sealed partial class ChallengeEngine(
             return Error.NotFound();
         }
 
-        var type = status == ChallengeStatus.Reported ? AuditEventTypes.ChallengeReported : AuditEventTypes.ChallengeCanceled;
+        var type = status switch
+        {
+            ChallengeStatus.Reported => AuditEventTypes.ChallengeReported,
+            ChallengeStatus.Approved => AuditEventTypes.ChallengeApproved, // approved by the integrator (Twilio's update)
+            _ => AuditEventTypes.ChallengeCanceled,
+        };
         await AuditAsync(tx, challenge, type, now, null, ct);
         await PublishVerificationAsync(tx, challenge with { Status = status }, WebhookEventTypes.VerificationCanceled, now, ct);
         if (status == ChallengeStatus.Reported && challenge.Subject.Kind == SubjectKind.Account && !IsDecoy(challenge))

@@ -11,4 +11,5 @@ public sealed record ChallengeRequest(
     string? Label = null,
     int? CodeLength = null,
     string? DeviceName = null,
-    string? ClientIp = null);
+    string? ClientIp = null,
+    string? ServiceSid = null);

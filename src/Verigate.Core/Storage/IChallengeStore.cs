@@ -1,4 +1,5 @@
 using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
 
 namespace Verigate.Core.Storage;
 
@@ -7,6 +8,14 @@ public interface IChallengeStore
 {
     Task InsertAsync(Challenge challenge, CancellationToken ct);
     Task<Challenge?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>
+    /// The newest challenge of <paramref name="subject"/> under a Verify service for <paramref name="destination"/> that
+    /// is unexpired at <paramref name="now"/> and pending (or, with <paramref name="orExhausted"/>, out of attempts):
+    /// Twilio's "starting again resends" and "check by To", which must still answer "max check attempts" to an exhausted one.
+    /// </summary>
+    Task<Challenge?> FindLatestAsync(
+        ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, bool orExhausted, CancellationToken ct);
 
     /// <summary>
     /// Uses one attempt if the challenge is pending, unexpired and has attempts left — atomically, before the

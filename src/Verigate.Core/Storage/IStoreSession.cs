@@ -17,6 +17,8 @@ public interface IStoreSession : IAsyncDisposable
     IIdempotencyStore Idempotency { get; }
     ISettingsStore Settings { get; }
     IMaintenanceStore Maintenance { get; }
+    IAttemptStore Attempts { get; }
+    IVerifyServiceStore VerifyServices { get; }
     IFraudStore Fraud { get; }
     IWebhookStore Webhooks { get; }
 

@@ -1,5 +1,6 @@
 using Verigate.Delivery;
 using Verigate.Server.Api.Accounts;
+using Verigate.Server.Api.Attempts;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Api.Challenges;
 using Verigate.Server.Api.DeliveryReceipts;
@@ -11,6 +12,7 @@ using Verigate.Server.Api.Me;
 using Verigate.Server.Api.PasswordResets;
 using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.TwilioVerify;
 using Verigate.Server.Api.Users;
 using Verigate.Server.Api.Verifications;
 using Verigate.Server.Api.Webhooks;
@@ -46,6 +48,8 @@ public static class ApiServiceCollectionExtensions
     {
         app.MapHealth();
         app.MapVerifications();
+        app.MapAttempts();
+        app.MapTwilioVerify();
         app.MapWebhooks();
         app.MapAccounts();
         app.MapSessions();

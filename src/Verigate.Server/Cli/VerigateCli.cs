@@ -27,6 +27,7 @@ public static class VerigateCli
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(CheckConfigCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
+        root.Subcommands.Add(ServiceCommand.Create());
         return root;
     }
 

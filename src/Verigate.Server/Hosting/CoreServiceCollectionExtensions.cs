@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
+using Verigate.Core.Attempts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Core.Verifications;
+using Verigate.Core.VerifyServices;
 
 namespace Verigate.Server.Hosting;
 
@@ -33,6 +35,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<UsernameChange>();
         services.AddSingleton<VerificationService>();
+        services.AddSingleton<AttemptService>();
+        services.AddSingleton<VerifyServiceDirectory>();
+        services.AddSingleton<ServiceVerifications>();
         services.AddSingleton<ApiKeyService>();
         return services;
     }

@@ -5,6 +5,7 @@ using Verigate.Core.Fraud;
 using Verigate.Server.Webhooks;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
+using Verigate.Core.VerifyServices;
 using Verigate.Delivery;
 
 namespace Verigate.Server.Hosting;
@@ -20,6 +21,7 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<RateLimitOptions>(configuration, RateLimitOptions.Section, o => o.Validate());
         services.Bind<SessionPolicyOptions>(configuration, SessionPolicyOptions.Section, o => o.Validate());
         services.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, o => o.Validate());
+        services.Bind<VerifyServicesOptions>(configuration, VerifyServicesOptions.Section, o => o.Validate());
         services.AddSingleton<IPostConfigureOptions<VerigateOptions>, PublicUrlDefaults>();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, PublicUrlValidation>();
         services.Bind<Api.Auth.VerifyApiOptions>(configuration, Api.Auth.VerifyApiOptions.Section, o => o.Validate());
@@ -30,6 +32,7 @@ public static class OptionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionPolicyOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerifyServicesOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmsGuardOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
         return services;

@@ -25,6 +25,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlIdempotencyStore? _idempotency;
     private SqlSettingsStore? _settings;
     private SqlMaintenanceStore? _maintenance;
+    private SqlAttemptStore? _attempts;
+    private SqlVerifyServiceStore? _verifyServices;
     private SqlFraudStore? _fraud;
     private SqlWebhookStore? _webhooks;
 
@@ -47,6 +49,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IIdempotencyStore Idempotency => _idempotency ??= new(this);
     public ISettingsStore Settings => _settings ??= new(this);
     public IMaintenanceStore Maintenance => _maintenance ??= new(this);
+    public IAttemptStore Attempts => _attempts ??= new(this);
+    public IVerifyServiceStore VerifyServices => _verifyServices ??= new(this);
     public IFraudStore Fraud => _fraud ??= new(this);
     public IWebhookStore Webhooks => _webhooks ??= new(this);
 

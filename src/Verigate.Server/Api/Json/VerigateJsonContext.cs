@@ -22,6 +22,8 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(WebhookReplayRequest))]
 [JsonSerializable(typeof(WebhookReplayResponse))]
 [JsonSerializable(typeof(StartVerificationRequest))]
+[JsonSerializable(typeof(Verigate.Server.Api.Attempts.AttemptListResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Attempts.AttemptSummaryResponse))]
 [JsonSerializable(typeof(ResendVerificationRequest))]
 [JsonSerializable(typeof(CheckVerificationRequest))]
 [JsonSerializable(typeof(VerificationResponse))]
