@@ -8,7 +8,11 @@ public sealed record UserSession(
     long DeviceId,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
-    DateTimeOffset? RevokedAt = null)
+    DateTimeOffset? RevokedAt = null,
+    DateTimeOffset? AuthenticatedAt = null)
 {
     public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+
+    /// <summary>When its owner last proved themselves on it: the sign-in, or the latest re-authentication.</summary>
+    public DateTimeOffset LastAuthenticatedAt => AuthenticatedAt ?? CreatedAt;
 }

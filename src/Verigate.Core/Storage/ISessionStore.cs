@@ -8,4 +8,7 @@ public interface ISessionStore
     Task InsertAsync(UserSession session, CancellationToken ct);
     Task<UserSession?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken ct);
     Task RevokeAllAsync(long userId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Records a re-authentication on an active session; false when there is none with that id.</summary>
+    Task<bool> MarkAuthenticatedAsync(string sessionId, DateTimeOffset at, CancellationToken ct);
 }

@@ -1,3 +1,5 @@
+using Verigate.Core.TwoFactor;
+
 namespace Verigate.Core.Storage;
 
 /// <summary>One unit of work over the store; the repositories all share its transaction.</summary>
@@ -16,6 +18,8 @@ public interface IStoreSession : IAsyncDisposable
     IIdempotencyStore Idempotency { get; }
     ISettingsStore Settings { get; }
     IMaintenanceStore Maintenance { get; }
+    IAuthenticatorKeyStore AuthenticatorKeys { get; }
+    IRecoveryCodeStore RecoveryCodes { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
+using Verigate.Core.TwoFactor;
 
 namespace Verigate.Storage.Sql;
 
@@ -24,6 +25,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlIdempotencyStore? _idempotency;
     private SqlSettingsStore? _settings;
     private SqlMaintenanceStore? _maintenance;
+    private SqlAuthenticatorKeyStore? _authenticatorKeys;
+    private SqlRecoveryCodeStore? _recoveryCodes;
 
     internal SqlDialect Dialect => dialect;
 
@@ -43,6 +46,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IIdempotencyStore Idempotency => _idempotency ??= new(this);
     public ISettingsStore Settings => _settings ??= new(this);
     public IMaintenanceStore Maintenance => _maintenance ??= new(this);
+    public IAuthenticatorKeyStore AuthenticatorKeys => _authenticatorKeys ??= new(this);
+    public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);
