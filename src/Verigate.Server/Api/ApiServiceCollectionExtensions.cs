@@ -12,6 +12,7 @@ using Verigate.Server.Api.PasswordResets;
 using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
 using Verigate.Server.Api.Users;
+using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Api.Verifications;
 using Verigate.Server.Web;
 
@@ -49,6 +50,7 @@ public static class ApiServiceCollectionExtensions
         app.MapChallenges();
         app.MapPasswordResets();
         app.MapMe();
+        app.MapTwoFactor();
         app.MapUsers();
         app.MapReportPage();
         app.MapDeliveryReceipts();

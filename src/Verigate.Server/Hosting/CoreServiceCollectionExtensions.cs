@@ -5,6 +5,7 @@ using Verigate.Core.Challenges;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
+using Verigate.Core.TwoFactor;
 using Verigate.Core.Verifications;
 
 namespace Verigate.Server.Hosting;
@@ -31,6 +32,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UsernameChange>();
         services.AddSingleton<VerificationService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<SessionFreshness>();
+        services.AddSingleton<Reauthentication>();
+        services.AddSingleton<RecoveryCodes>();
+        services.AddSingleton<SecondFactors>();
+        services.AddSingleton<AccountFailures>();
+        services.AddSingleton<TwoFactorSettings>();
         return services;
     }
 }

@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
                 ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
                 : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(verigate.Value.DataDirectory, "keys")), logs));
         services.AddSingleton<ICodeVault, DataProtectionCodeVault>();
+        services.AddSingleton<Verigate.Core.TwoFactor.ISecretProtector, DataProtectionSecretProtector>();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<NodeLeaseService>();

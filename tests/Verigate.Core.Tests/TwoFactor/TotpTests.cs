@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using OtpNet;
+using Totp = Verigate.Core.TwoFactor.Totp;
 using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Tests.TwoFactor;

@@ -9,4 +9,6 @@ public static class AuthSchemes
     public const string ApiKeyIdClaim = "verigate:api_key_id";
     public const string UserIdClaim = "verigate:user_id";
     public const string DeviceIdClaim = "verigate:device_id";
+    public const string SessionIdClaim = "verigate:session_id";
+    public const string AuthenticatedAtClaim = "verigate:authenticated_at";
 }
