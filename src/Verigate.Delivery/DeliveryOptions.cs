@@ -23,10 +23,29 @@ public sealed class DeliveryOptions
     /// True while some channel has no real gateway configured (the out-of-the-box default has none): that channel's
     /// messages then go to the built-in development inbox, and the inbox endpoints exist.
     /// </summary>
+    /// <summary>
+    /// When the development inbox (which shows codes to anyone who can reach it) stands in for a channel without a
+    /// gateway: <see cref="DevInboxMode.Auto"/> only while no gateway is configured at all (the embedded default).
+    /// </summary>
+    public DevInboxMode DevInbox { get; set; } = DevInboxMode.Auto;
+
     public bool UsesDevInbox => UsesDevInboxFor(Channel.Email) || UsesDevInboxFor(Channel.Sms);
 
-    /// <summary>Configuring a gateway for a channel takes that channel out of the development inbox.</summary>
-    public bool UsesDevInboxFor(Channel channel) => !For(channel).IsConfigured;
+    /// <summary>
+    /// Whether <paramref name="channel"/>'s messages go to the development inbox: never for a channel switched
+    /// off, never for one with a gateway, and, unless the inbox is switched on explicitly, never once any real
+    /// gateway is configured (a half-configured production server must not publish codes).
+    /// </summary>
+    public bool UsesDevInboxFor(Channel channel) =>
+        For(channel).Enabled && !For(channel).IsConfigured && DevInbox switch
+        {
+            DevInboxMode.On => true,
+            DevInboxMode.Off => false,
+            _ => !Email.IsConfigured && !Sms.IsConfigured,
+        };
+
+    /// <summary>Whether codes can be sent on <paramref name="channel"/> at all.</summary>
+    public bool IsAvailable(Channel channel) => For(channel).Enabled && (For(channel).IsConfigured || UsesDevInboxFor(channel));
 
     public ChannelOptions For(Channel channel) => channel == Channel.Sms ? Sms : Email;
 

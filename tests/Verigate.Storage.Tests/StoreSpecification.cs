@@ -108,19 +108,20 @@ public abstract class StoreSpecification : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Code_entry_failures_count_lock_and_reset()
+    public async Task Code_entry_failures_count_lock_and_clear_per_key()
     {
-        await WriteAsync(tx => tx.Accounts.TryInsertAsync(new Account(7, "bob", "h", Now), None));
-        Assert.Equal(1, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(7, None)));
-        Assert.Equal(2, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(7, None)));
-        Assert.Equal(0, await WriteAsync(tx => tx.Accounts.AddCheckFailureAsync(404, None)));
-        await WriteAsync(tx => tx.Accounts.LockCodeEntryAsync(7, Now.AddMinutes(15), None));
-        var locked = await ReadAsync(r => r.Accounts.GetAsync(7, None));
-        Assert.Equal((2, Now.AddMinutes(15)), (locked!.CheckFailures, locked.CheckLockedUntil));
+        Assert.Equal(1, await WriteAsync(tx => tx.FailureCounters.AddAsync("account:7", None)));
+        Assert.Equal(2, await WriteAsync(tx => tx.FailureCounters.AddAsync("account:7", None)));
+        Assert.Equal(1, await WriteAsync(tx => tx.FailureCounters.AddAsync("reset:email:bob@example.com", None)));
+        await WriteAsync(tx => tx.FailureCounters.LockAsync("account:7", Now.AddMinutes(15), None));
+        await WriteAsync(tx => tx.FailureCounters.LockAsync("reset:email:bob@example.com", DateTimeOffset.MaxValue, None));
+        Assert.Equal(new FailureCount(2, Now.AddMinutes(15)), await ReadAsync(r => r.FailureCounters.GetAsync("account:7", None)));
+        Assert.Equal(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds(),
+            (await ReadAsync(r => r.FailureCounters.GetAsync("reset:email:bob@example.com", None)))!.LockedUntil!.Value.ToUnixTimeMilliseconds());
 
-        await WriteAsync(tx => tx.Accounts.ResetCheckFailuresAsync(7, None));
-        var reset = await ReadAsync(r => r.Accounts.GetAsync(7, None));
-        Assert.Equal((0, (DateTimeOffset?)null), (reset!.CheckFailures, reset.CheckLockedUntil));
+        await WriteAsync(tx => tx.FailureCounters.ClearAsync(["account:7"], None));
+        Assert.Null(await ReadAsync(r => r.FailureCounters.GetAsync("account:7", None)));
+        Assert.NotNull(await ReadAsync(r => r.FailureCounters.GetAsync("reset:email:bob@example.com", None)));
     }
 
     [Fact]

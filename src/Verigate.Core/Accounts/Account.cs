@@ -6,6 +6,4 @@ public sealed record Account(
     string Username,
     string PasswordHash,
     DateTimeOffset CreatedAt,
-    string Locale = "en",
-    int CheckFailures = 0,
-    DateTimeOffset? CheckLockedUntil = null);
+    string Locale = "en");

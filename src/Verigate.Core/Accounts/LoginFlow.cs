@@ -1,5 +1,6 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -20,6 +21,7 @@ public sealed class LoginFlow(
     RateLimiter limiter,
     RateLimitOptions limits,
     SessionIssuer sessions,
+    IChannelAvailability channels,
     SecondFactors secondFactors,
     TimeProvider time)
 {
@@ -67,23 +69,26 @@ public sealed class LoginFlow(
             && device.UserId == account.UserId)
         {
             var session = await sessions.OpenAsync(tx, account.UserId, device.DeviceId, client, ct);
+            await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(account.UserId, await tx.Accounts.ContactsOfAsync(account.UserId, ct)), ct);
             await tx.CommitAsync(ct);
             return new LoginOutcome(session, null);
         }
 
-        var contact = ContactPicker.Primary(await tx.Accounts.ContactsOfAsync(account.UserId, ct));
-        if (await secondFactors.StatusAsync(tx, account.UserId, ct) is { Any: true } factors && contact is not null)
+        var contacts = await tx.Accounts.ContactsOfAsync(account.UserId, ct);
+        if (await secondFactors.StatusAsync(tx, account.UserId, ct) is { Any: true } factors && ContactPicker.Primary(contacts) is { } bound)
         {
             // No SMS or email code here: offering one would let whoever holds the phone skip the stronger factor.
+            // The challenge is bound to the primary contact only as its subject's address; nothing goes there.
             var waiting = await engine.OpenWithoutSendingAsync(
                 tx,
-                new ChallengeRequest(ChallengePurpose.SecondFactorLogin, ChallengeSubject.ForAccount(account.UserId), contact.Destination,
+                new ChallengeRequest(ChallengePurpose.SecondFactorLogin, ChallengeSubject.ForAccount(account.UserId), bound.Destination,
                     account.Locale, DeviceName: request.DeviceName ?? client.UserAgent, ClientIp: client.Ip),
                 ct);
             await tx.CommitAsync(ct);
             return new LoginOutcome(null, waiting, factors.Methods);
         }
 
+        var contact = ContactPicker.Primary(ContactPicker.Reachable(contacts, channels));
         if (contact is null)
         {
             return new Error(ErrorCodes.ChannelUnavailable, "This account has no contact to send a code to.");
@@ -143,6 +148,7 @@ public sealed class LoginFlow(
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, userId, challenge.DeviceName, trustDevice, client, ct);
+        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, await tx.Accounts.ContactsOfAsync(userId, ct)), ct);
         await tx.CommitAsync(ct);
         return session;
     }

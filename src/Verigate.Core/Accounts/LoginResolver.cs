@@ -29,6 +29,23 @@ public static class LoginResolver
             : (null, null);
     }
 
-    /// <summary>The key login limits are counted under, the same whether or not the account exists.</summary>
-    public static string LimitKey(string login) => login.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The key login and reset limits are counted under: the login as the resolver understands it (an address in
+    /// its normalized form, so "+1 415 555 1840" and "+1 (415) 555-1840" share one budget), computed the same
+    /// way whether or not the account exists.
+    /// </summary>
+    public static string LimitKey(string login)
+    {
+        var trimmed = login.Trim();
+        if (trimmed.Contains('@', StringComparison.Ordinal) || trimmed.StartsWith('+'))
+        {
+            var parsed = DestinationParser.ParseEither(trimmed, "login");
+            if (parsed.IsSuccess)
+            {
+                return parsed.Value.Value;
+            }
+        }
+
+        return trimmed.ToLowerInvariant();
+    }
 }

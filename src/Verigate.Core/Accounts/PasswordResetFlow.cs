@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
@@ -20,14 +18,13 @@ public sealed class PasswordResetFlow(
     PasswordHasher passwords,
     RateLimiter limiter,
     RateLimitOptions limits,
+    ResetDecoys decoys,
+    IChannelAvailability channels,
     SecondFactors secondFactors,
+    AccountFailures failures,
     TimeProvider time)
 {
     private static readonly ChallengeScope ResetScope = ChallengeScope.Account(ChallengePurpose.PasswordReset);
-    // Shaped like real addresses (the big providers' initials and common endings, weighted), so a masked decoy
-    // cannot be told from a masked real address by its look alone.
-    private static readonly string[] DecoyDomains = ["g", "g", "g", "o", "y", "h", "i", "p", "a", "m", "w", "t", "e", "f", "s", "c"];
-    private static readonly string[] DecoyEndings = [".com", ".com", ".com", ".com", ".de", ".net", ".org", ".co.uk", ".fr", ".es", ".nl", ".it"];
 
     public async Task<Result<PasswordResetStarted>> StartAsync(string login, ClientContext client, CancellationToken ct)
     {
@@ -48,18 +45,27 @@ public sealed class PasswordResetFlow(
         }
 
         Account? account;
-        Destination? namedContact, destination = null;
+        Destination? namedContact, destination = null, decoyDestination;
         await using (var read = await store.OpenReadAsync(ct))
         {
             (account, namedContact) = await LoginResolver.ResolveAsync(read, login, ct);
+            if (namedContact is not null && !channels.IsAvailable(namedContact.Channel))
+            {
+                namedContact = null; // a switched-off channel is never used, nor claimed by a decoy
+            }
+
             if (account is not null)
             {
-                destination = namedContact ?? ContactPicker.Primary(await read.Accounts.ContactsOfAsync(account.UserId, ct))?.Destination;
+                destination = namedContact
+                    ?? ContactPicker.Primary(ContactPicker.Reachable(await read.Accounts.ContactsOfAsync(account.UserId, ct), channels))?.Destination;
             }
+
+            // Drawn for every login, known or not, so both paths do the same reads.
+            decoyDestination = namedContact ?? await decoys.ForAsync(read, login, ct);
         }
 
         var request = new ChallengeRequest(ChallengePurpose.PasswordReset, ChallengeSubject.Nobody,
-            destination ?? namedContact ?? DecoyDestination(login), account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
+            destination ?? decoyDestination, account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
         if (account is not null && destination is not null)
         {
             await using var tx = await store.BeginWriteAsync(ct);
@@ -123,7 +129,13 @@ public sealed class PasswordResetFlow(
 
             // Only someone who has the sent code learns that the account has a second factor.
             secondFactorMissing = secondFactor is null;
-            return secondFactorMissing || await secondFactors.ProveAsync(tx, c.Subject.UserId, secondFactor!, c.Locale, client.Ip, ct);
+            if (secondFactorMissing || await secondFactors.ProveAsync(tx, c.Subject.UserId, secondFactor!, c.Locale, client.Ip, ct))
+            {
+                return true;
+            }
+
+            await failures.CountAsync(tx, FailureScopes.SecondFactor(c.Subject.UserId), c.Subject.UserId, client.Ip, ct);
+            return false;
         }, secondFactor?.Field ?? "code", ct);
         if (secondFactorMissing)
         {
@@ -155,22 +167,13 @@ public sealed class PasswordResetFlow(
         await tx.Accounts.UpdatePasswordAsync(userId, newHash, ct);
         await tx.Sessions.RevokeAllAsync(userId, now, ct);
         await tx.Devices.RevokeTrustAsync(userId, ct);
+
+        // Nothing started under the old password (a new-device sign-in, an older reset) may finish after this.
+        await tx.Challenges.EndPendingOfAccountAsync(userId, challenge.Id, ChallengeStatus.Canceled, now, ct);
+        await tx.FailureCounters.ClearAsync([FailureScopes.SignIn(userId)], ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.PasswordReset, userId, challenge.Id, ClientIp: client.Ip), ct);
         await SecurityNotices.QueueAsync(tx, userId, SecurityNotices.PasswordChanged, challenge.Id, challenge.Locale, now, ct);
         await tx.CommitAsync(ct);
         return true;
-    }
-
-    /// <summary>
-    /// For a username we do not know: a made-up email address derived from it (stable, so asking twice gives the
-    /// same masked answer), which masks like a real one.
-    /// </summary>
-    private static Destination DecoyDestination(string login)
-    {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes("verigate-reset-decoy\n" + LoginResolver.LimitKey(login)));
-        var letter = (char)('a' + (digest[0] % 26));
-        var domain = DecoyDomains[digest[1] % DecoyDomains.Length];
-        var ending = DecoyEndings[digest[2] % DecoyEndings.Length];
-        return new Destination(Channel.Email, $"{letter}@{domain}{ending}");
     }
 }

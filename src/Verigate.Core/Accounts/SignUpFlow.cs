@@ -9,7 +9,8 @@ using Verigate.Core.Storage;
 namespace Verigate.Core.Accounts;
 
 /// <summary>Sign-up: the account, its contacts and a code to the first contact, in one transaction.</summary>
-public sealed class SignUpFlow(IStore store, ChallengeEngine engine, PasswordHasher passwords, SnowflakeIdGenerator ids, TimeProvider time)
+public sealed class SignUpFlow(
+    IStore store, ChallengeEngine engine, PasswordHasher passwords, SnowflakeIdGenerator ids, IChannelAvailability channels, TimeProvider time)
 {
     public async Task<Result<SignUpResult>> SignUpAsync(SignUpRequest request, ClientContext client, CancellationToken ct)
     {
@@ -35,6 +36,11 @@ public sealed class SignUpFlow(IStore store, ChallengeEngine engine, PasswordHas
             if (!parsed.IsSuccess)
             {
                 return parsed.Error;
+            }
+
+            if (!channels.IsAvailable(channel))
+            {
+                return new Error(ErrorCodes.ChannelUnavailable, $"This server cannot send codes by {channel.ToWire()}; use another kind of contact.", field);
             }
 
             destinations.Add(parsed.Value);

@@ -4,7 +4,7 @@ using Verigate.Core.Storage;
 
 namespace Verigate.Core.Challenges;
 
-/// <summary>Checking codes: attempts used before comparing, single use, and the per-account lock on wrong codes.</summary>
+/// <summary>Checking codes: attempts used before comparing, single use, and the lock on consecutive wrong codes per factor and flow.</summary>
 public sealed partial class ChallengeEngine
 {
     /// <summary>
@@ -43,10 +43,11 @@ public sealed partial class ChallengeEngine
                 return Error.NotFound();
         }
 
-        var userId = challenge.Subject.Kind == SubjectKind.Account && !IsDecoy(challenge) ? challenge.Subject.UserId : (long?)null;
-        if (userId is { } uid && await tx.Accounts.GetAsync(uid, ct) is { CheckLockedUntil: { } until } && until > now)
+        var failureKey = FailureScopes.For(challenge);
+        if (await tx.FailureCounters.GetAsync(failureKey, ct) is { LockedUntil: { } until } && until > now)
         {
-            return new Error(ErrorCodes.RateLimited, "Code entry is locked for this account after too many wrong codes.", RetryAfter: until - now);
+            // The same words for every flow, account or not: the answer reveals nothing about who is behind the code.
+            return new Error(ErrorCodes.RateLimited, "Code entry is paused after too many wrong codes; try again later.", RetryAfter: until - now);
         }
 
         var attemptsUsed = await tx.Challenges.TryUseAttemptAsync(id, now, ct);
@@ -66,10 +67,7 @@ public sealed partial class ChallengeEngine
                 return Error.NotFound();
             }
 
-            if (userId is { } approvedUser)
-            {
-                await tx.Accounts.ResetCheckFailuresAsync(approvedUser, ct);
-            }
+            await tx.FailureCounters.ClearAsync([failureKey], ct);
 
             await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
             return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = attemptsUsed.Value, ProtectedCode = null };
@@ -82,10 +80,7 @@ public sealed partial class ChallengeEngine
             await EndAsync(tx, challenge, ChallengeStatus.MaxAttemptsReached, now, ct);
         }
 
-        if (userId is { } failedUser)
-        {
-            await CountAccountFailureAsync(tx, challenge, failedUser, now, ct);
-        }
+        await CountFailureAsync(tx, challenge, failureKey, now, ct);
 
         return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", field, AttemptsRemaining: remaining);
     }
@@ -108,14 +103,17 @@ public sealed partial class ChallengeEngine
         };
     }
 
-    private async Task CountAccountFailureAsync(IStoreSession tx, Challenge challenge, long userId, DateTimeOffset now, CancellationToken ct)
+    private async Task CountFailureAsync(IStoreSession tx, Challenge challenge, string failureKey, DateTimeOffset now, CancellationToken ct)
     {
-        var failures = await tx.Accounts.AddCheckFailureAsync(userId, ct);
-        var lockFor = limits.CheckLockFor(failures);
+        var failures = await tx.FailureCounters.AddAsync(failureKey, ct);
+        var lockFor = limits.CheckLockFor(failures, FailureScopes.IsVerifyApi(challenge));
         if (lockFor > TimeSpan.Zero)
         {
-            await tx.Accounts.LockCodeEntryAsync(userId, now + lockFor, ct);
-            await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now, $"failures={failures} locked_for={lockFor}", ct);
+            // Past the hard limit the lock has no end: it lifts only when the owner proves themselves another way.
+            var until = lockFor == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : now + lockFor;
+            await tx.FailureCounters.LockAsync(failureKey, until, ct);
+            await AuditAsync(tx, challenge, AuditEventTypes.CodeEntryLocked, now,
+                lockFor == TimeSpan.MaxValue ? $"failures={failures} locked_until_cleared" : $"failures={failures} locked_for={lockFor}", ct);
         }
     }
 

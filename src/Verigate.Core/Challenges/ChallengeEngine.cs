@@ -18,7 +18,8 @@ public sealed partial class ChallengeEngine(
     RateLimiter limiter,
     SendLimits sendLimits,
     CodePolicyOptions policy,
-    RateLimitOptions limits)
+    RateLimitOptions limits,
+    IChannelAvailability channels)
 {
     /// <summary>
     /// Stores the challenge, queues its first message and charges the send limits. On failure the caller must
@@ -26,17 +27,23 @@ public sealed partial class ChallengeEngine(
     /// </summary>
     public async Task<Result<Challenge>> IssueAsync(IStoreSession tx, ChallengeRequest request, SendOrigin origin, CancellationToken ct)
     {
+        if (!channels.IsAvailable(request.Destination.Channel))
+        {
+            return ChannelUnavailable(request.Destination.Channel);
+        }
+
         var challenge = await InsertAsync(tx, request, OutboxKind.Code, ct);
 
         // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
         // or phone prefix shares a row; locking them at the end keeps that wait to the commit itself.
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Destination, origin), ct);
+        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Purpose, request.Destination, origin), ct);
         return limited is null ? challenge : limited;
     }
 
     /// <summary>
     /// A challenge that looks and behaves exactly like a real one (stored, attempt-limited, with a timeline) but
-    /// whose code goes nowhere: the answer for logins we must not reveal to be unknown.
+    /// whose code goes nowhere: the answer for logins we must not reveal to be unknown. It sends nothing, so it
+    /// charges no send budget: a decoy for a number must not use up what real sends to that number need.
     /// </summary>
     public Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, CancellationToken ct) =>
         InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
@@ -118,6 +125,11 @@ public sealed partial class ChallengeEngine(
         }
 
         var destination = to ?? challenge.Destination;
+        if (!IsDecoy(challenge) && !channels.IsAvailable(destination.Channel))
+        {
+            return ChannelUnavailable(destination.Channel);
+        }
+
         var sendsUsed = challenge.SendsUsed + 1;
         var nextSendAt = now + policy.CooldownAfter(sendsUsed);
         if (!await tx.Challenges.TryRecordSendAsync(id, challenge.SendsUsed, nextSendAt, ct))
@@ -125,13 +137,37 @@ public sealed partial class ChallengeEngine(
             return new Error(ErrorCodes.ResendTooSoon, "The code was just sent again.", RetryAfter: nextSendAt - now);
         }
 
-        await QueueCodeAsync(tx, challenge, destination, IsDecoy(challenge) ? OutboxKind.Decoy : OutboxKind.Code, now, ct);
+        var kind = await ResendKindAsync(tx, challenge, destination, origin, ct);
+        await QueueCodeAsync(tx, challenge, destination, kind, now, ct);
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now,
             $"channel={destination.Channel.ToWire()} to={destination.Masked} send={sendsUsed}", ct);
 
         // Charged last, for the reason given in IssueAsync; a refusal rolls the send back.
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(destination, origin), ct);
+        var charges = challenge.Purpose == ChallengePurpose.PasswordReset || IsDecoy(challenge)
+            ? sendLimits.Requester(origin)
+            : sendLimits.For(challenge.Purpose, destination, origin);
+        var limited = await limiter.TryChargeAsync(tx, charges, ct);
         return limited is null ? challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt } : limited;
+    }
+
+    /// <summary>
+    /// A decoy's resend goes nowhere. So does a real reset's once the account's reset budget is spent: answering
+    /// "too many" there (and never for a decoy) would tell an anonymous caller that the login exists, so the
+    /// answer stays the same and only the message is withheld.
+    /// </summary>
+    private async Task<OutboxKind> ResendKindAsync(IStoreSession tx, Challenge challenge, Destination destination, SendOrigin origin, CancellationToken ct)
+    {
+        if (IsDecoy(challenge))
+        {
+            return OutboxKind.Decoy;
+        }
+
+        if (challenge.Purpose != ChallengePurpose.PasswordReset)
+        {
+            return OutboxKind.Code;
+        }
+
+        return await limiter.TryChargeAsync(tx, sendLimits.ResetOwner(destination, origin), ct) is null ? OutboxKind.Code : OutboxKind.Decoy;
     }
 
     /// <summary>
@@ -145,6 +181,11 @@ public sealed partial class ChallengeEngine(
         if (!challenge.IsOpenAt(now) || challenge.ProtectedCode is null || IsDecoy(challenge))
         {
             return Error.NotFound();
+        }
+
+        if (!channels.IsAvailable(to.Channel))
+        {
+            return ChannelUnavailable(to.Channel);
         }
 
         if (challenge.SendsUsed >= challenge.MaxSends || !await tx.Challenges.TryRecordSendAsync(challenge.Id, challenge.SendsUsed, challenge.NextSendAt, ct))
@@ -185,6 +226,10 @@ public sealed partial class ChallengeEngine(
     }
 
     public static bool IsDecoy(Challenge challenge) => challenge.Subject == ChallengeSubject.Nobody;
+
+    /// <summary>Enforced here, under every flow, so no flow can put a code on a channel the operator switched off.</summary>
+    private static Error ChannelUnavailable(Channel channel) =>
+        new(ErrorCodes.ChannelUnavailable, $"Codes cannot be sent by {channel.ToWire()} on this server.", "channel");
 
     private static async Task QueueCodeAsync(
         IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct, string? detail = null)

@@ -13,8 +13,23 @@ public sealed class RateLimitOptions
     public RateLimit LoginsPerIp { get; set; } = new(60, TimeSpan.FromMinutes(10));
     public RateLimit LoginsPerAccount { get; set; } = new(10, TimeSpan.FromMinutes(15));
 
-    /// <summary>Consecutive wrong codes on one account, across challenges, before code entry locks.</summary>
+    /// <summary>Password resets one account may be sent per period: its own budget, so resets never spend sign-in's.</summary>
+    public RateLimit ResetsPerAccount { get; set; } = new(5, TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// Consecutive wrong codes under one factor and flow (see <c>FailureScopes</c>), across challenges, before code
+    /// entry locks.
+    /// </summary>
     public int CheckFailuresBeforeLock { get; set; } = 20;
+
+    /// <summary>The same for one API key's verifications to one destination, whose codes may be as short as 4 digits.</summary>
+    public int VerifyFailuresBeforeLock { get; set; } = 10;
+
+    /// <summary>
+    /// NIST SP 800-63B's ceiling on consecutive failures for one authenticator: past it the lock does not end by
+    /// itself; it lifts when the owner proves themselves another way (a sign-in, a password reset).
+    /// </summary>
+    public int CheckFailuresHardLimit { get; set; } = 100;
 
     /// <summary>The first lock; each further failure doubles it, up to <see cref="CheckLockMax"/>.</summary>
     public TimeSpan CheckLockBase { get; set; } = TimeSpan.FromMinutes(1);
@@ -31,9 +46,14 @@ public sealed class RateLimitOptions
             }
         }
 
-        if (CheckFailuresBeforeLock < 1)
+        if (CheckFailuresBeforeLock < 1 || VerifyFailuresBeforeLock < 1)
         {
-            yield return "RateLimits:CheckFailuresBeforeLock must be at least 1.";
+            yield return "RateLimits:CheckFailuresBeforeLock and RateLimits:VerifyFailuresBeforeLock must be at least 1.";
+        }
+
+        if (CheckFailuresHardLimit < Math.Max(CheckFailuresBeforeLock, VerifyFailuresBeforeLock) || CheckFailuresHardLimit > 100)
+        {
+            yield return "RateLimits:CheckFailuresHardLimit must be between the lock thresholds and 100 (NIST SP 800-63B).";
         }
 
         if (CheckLockBase <= TimeSpan.Zero || CheckLockMax < CheckLockBase)
@@ -42,15 +62,24 @@ public sealed class RateLimitOptions
         }
     }
 
-    /// <summary>How long code entry stays locked after <paramref name="failures"/> consecutive failures.</summary>
-    public TimeSpan CheckLockFor(int failures)
+    /// <summary>
+    /// How long code entry stays locked after <paramref name="failures"/> consecutive failures; <see cref="TimeSpan.MaxValue"/>
+    /// at the hard limit.
+    /// </summary>
+    public TimeSpan CheckLockFor(int failures, bool verifyApi = false)
     {
-        if (failures < CheckFailuresBeforeLock)
+        var threshold = verifyApi ? VerifyFailuresBeforeLock : CheckFailuresBeforeLock;
+        if (failures >= CheckFailuresHardLimit)
+        {
+            return TimeSpan.MaxValue;
+        }
+
+        if (failures < threshold)
         {
             return TimeSpan.Zero;
         }
 
-        var doublings = Math.Min(failures - CheckFailuresBeforeLock, 30);
+        var doublings = Math.Min(failures - threshold, 30);
         var seconds = CheckLockBase.TotalSeconds * Math.Pow(2, doublings);
         return TimeSpan.FromSeconds(Math.Min(seconds, CheckLockMax.TotalSeconds));
     }
@@ -64,5 +93,6 @@ public sealed class RateLimitOptions
         (nameof(SendsPerPhonePrefix), SendsPerPhonePrefix),
         (nameof(LoginsPerIp), LoginsPerIp),
         (nameof(LoginsPerAccount), LoginsPerAccount),
+        (nameof(ResetsPerAccount), ResetsPerAccount),
     ];
 }

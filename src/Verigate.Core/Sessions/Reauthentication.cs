@@ -1,5 +1,6 @@
 using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
 using Verigate.Core.TwoFactor;
@@ -30,7 +31,7 @@ public sealed class Reauthentication(
                 return new Error(ErrorCodes.Unauthorized, "Sign in again.");
             }
 
-            if (await failures.LockedAsync(read, userId, ct) is { } locked)
+            if ((await failures.LockedAsync(read, FailureScopes.Reauthentication(userId), ct) ?? await failures.LockedAsync(read, FailureScopes.SecondFactor(userId), ct)) is { } locked)
             {
                 return locked;
             }
@@ -40,7 +41,7 @@ public sealed class Reauthentication(
         await using var tx = await store.BeginWriteAsync(ct);
         if (!passwordOk)
         {
-            await failures.CountAsync(tx, userId, client.Ip, ct);
+            await failures.CountAsync(tx, FailureScopes.Reauthentication(userId), userId, client.Ip, ct);
             await tx.CommitAsync(ct);
             return new Error(ErrorCodes.InvalidCredentials, "The password is not correct.", "password");
         }
@@ -54,7 +55,7 @@ public sealed class Reauthentication(
 
             if (!await secondFactors.ProveAsync(tx, userId, answer, account.Locale, client.Ip, ct))
             {
-                await failures.CountAsync(tx, userId, client.Ip, ct);
+                await failures.CountAsync(tx, FailureScopes.SecondFactor(userId), userId, client.Ip, ct);
                 await tx.CommitAsync(ct);
                 return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", answer.Field);
             }
@@ -66,7 +67,7 @@ public sealed class Reauthentication(
             return new Error(ErrorCodes.Unauthorized, "Sign in again.");
         }
 
-        await tx.Accounts.ResetCheckFailuresAsync(userId, ct);
+        await failures.ClearAsync(tx, userId, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.Reauthenticated, userId, ClientIp: client.Ip), ct);
         await tx.CommitAsync(ct);
         return freshness.FreshUntil(now);

@@ -17,14 +17,10 @@ public interface IAccountStore
     /// <summary>Gives the account another username; false when another account has it (case-insensitively).</summary>
     Task<bool> TryRenameAsync(long userId, string username, CancellationToken ct);
 
-    /// <summary>Adds one to the consecutive wrong-code count and returns the new count.</summary>
-    Task<int> AddCheckFailureAsync(long userId, CancellationToken ct);
-
-    Task LockCodeEntryAsync(long userId, DateTimeOffset until, CancellationToken ct);
-
-    Task ResetCheckFailuresAsync(long userId, CancellationToken ct);
-
     Task InsertContactAsync(Contact contact, CancellationToken ct);
+
+    /// <summary>The primary (first verified) contacts of the most recently created accounts, newest first.</summary>
+    Task<IReadOnlyList<Destination>> RecentPrimaryContactsAsync(int count, CancellationToken ct);
     Task<IReadOnlyList<Contact>> ContactsOfAsync(long userId, CancellationToken ct);
 
     /// <summary>False when another account already has this contact verified.</summary>

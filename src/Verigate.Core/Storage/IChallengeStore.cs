@@ -17,6 +17,12 @@ public interface IChallengeStore
     /// <summary>Moves a pending challenge to a final status and erases its protected code. False if it was not pending.</summary>
     Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>
+    /// Ends every pending challenge of an account (their codes erased) except <paramref name="exceptId"/>; returns
+    /// how many. Used when the account's password changes, so nothing started under the old one can finish.
+    /// </summary>
+    Task<int> EndPendingOfAccountAsync(long userId, string? exceptId, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
+
     /// <summary>Counts a send if nobody counted one since <paramref name="sendsUsed"/> was read.</summary>
     Task<bool> TryRecordSendAsync(string id, int sendsUsed, DateTimeOffset nextSendAt, CancellationToken ct);
 }

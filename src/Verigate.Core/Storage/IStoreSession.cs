@@ -12,6 +12,7 @@ public interface IStoreSession : IAsyncDisposable
     IOutboxStore Outbox { get; }
     IDeliveryLog Deliveries { get; }
     IRateLimitStore RateLimits { get; }
+    IFailureCounterStore FailureCounters { get; }
     IAuditLog Audit { get; }
     IDevInboxStore DevInbox { get; }
     IApiKeyStore ApiKeys { get; }

@@ -1,5 +1,6 @@
 using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
 using Verigate.Core.Storage;
 
 namespace Verigate.Core.TwoFactor;
@@ -23,9 +24,10 @@ public sealed class SecondFactors(ISecretProtector protector, RecoveryCodes reco
     {
         var now = time.GetUtcNow();
         var key = await tx.AuthenticatorKeys.GetAsync(userId, ct);
-        if (key is not { IsActive: true })
+        if (key is not { IsActive: true }
+            || await tx.FailureCounters.GetAsync(FailureScopes.SecondFactor(userId), ct) is { LockedUntil: { } until } && until > now)
         {
-            return false;
+            return false; // while the factor is locked by wrong answers, even a right one does not pass
         }
 
         if (answer.Kind == SecondFactorKind.Totp)

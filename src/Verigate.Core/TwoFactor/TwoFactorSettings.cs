@@ -1,5 +1,6 @@
 using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;
@@ -49,7 +50,7 @@ public sealed class TwoFactorSettings(
     public async Task<Result<IReadOnlyList<string>>> ConfirmTotpAsync(long userId, string code, ClientContext client, CancellationToken ct)
     {
         await using var tx = await store.BeginWriteAsync(ct);
-        if (await failures.LockedAsync(tx, userId, ct) is { } locked)
+        if (await failures.LockedAsync(tx, FailureScopes.SecondFactor(userId), ct) is { } locked)
         {
             return locked;
         }
@@ -64,13 +65,13 @@ public sealed class TwoFactorSettings(
         var secret = protector.Unprotect(key.ProtectedSecret);
         if (secret is null || Totp.Match(secret, code, now, key.LastUsedStep) is not { } step || !await tx.AuthenticatorKeys.TryUseStepAsync(userId, step, now, ct))
         {
-            await failures.CountAsync(tx, userId, client.Ip, ct);
+            await failures.CountAsync(tx, FailureScopes.SecondFactor(userId), userId, client.Ip, ct);
             await tx.CommitAsync(ct);
             return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", "code");
         }
 
         var codes = await ReplaceRecoveryCodesAsync(tx, userId, now, ct);
-        await tx.Accounts.ResetCheckFailuresAsync(userId, ct);
+        await failures.ClearAsync(tx, userId, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.TotpEnabled, userId, ClientIp: client.Ip), ct);
         await NoticeAsync(tx, userId, SecurityNotices.TotpEnabled, now, ct);
         await tx.CommitAsync(ct);
@@ -85,7 +86,7 @@ public sealed class TwoFactorSettings(
         }
 
         await using var tx = await store.BeginWriteAsync(ct);
-        if (await failures.LockedAsync(tx, userId, ct) is { } locked)
+        if (await failures.LockedAsync(tx, FailureScopes.SecondFactor(userId), ct) is { } locked)
         {
             return locked;
         }
@@ -98,7 +99,7 @@ public sealed class TwoFactorSettings(
         var account = await tx.Accounts.GetAsync(userId, ct);
         if (!await secondFactors.ProveAsync(tx, userId, answer, account?.Locale ?? "en", client.Ip, ct))
         {
-            await failures.CountAsync(tx, userId, client.Ip, ct);
+            await failures.CountAsync(tx, FailureScopes.SecondFactor(userId), userId, client.Ip, ct);
             await tx.CommitAsync(ct);
             return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", answer.Field);
         }
@@ -106,7 +107,7 @@ public sealed class TwoFactorSettings(
         var now = time.GetUtcNow();
         await tx.AuthenticatorKeys.DeleteAsync(userId, ct);
         await tx.RecoveryCodes.DeleteAllAsync(userId, ct);
-        await tx.Accounts.ResetCheckFailuresAsync(userId, ct);
+        await failures.ClearAsync(tx, userId, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.TotpDisabled, userId, ClientIp: client.Ip), ct);
         await NoticeAsync(tx, userId, SecurityNotices.TotpDisabled, now, ct);
         await tx.CommitAsync(ct);

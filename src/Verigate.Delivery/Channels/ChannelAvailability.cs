@@ -3,8 +3,8 @@ using Verigate.Core.Destinations;
 
 namespace Verigate.Delivery.Channels;
 
-/// <summary>Channels are available unless the operator switched them off.</summary>
+/// <summary>A channel is available when it is switched on and has a gateway, or the development inbox stands in for it.</summary>
 public sealed class ChannelAvailability(IOptions<DeliveryOptions> options) : IChannelAvailability
 {
-    public bool IsAvailable(Channel channel) => options.Value.For(channel).Enabled;
+    public bool IsAvailable(Channel channel) => options.Value.IsAvailable(channel);
 }

@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionIssuer>();
         services.AddSingleton<SignUpFlow>();
         services.AddSingleton<LoginFlow>();
+        services.AddSingleton<ResetDecoys>();
         services.AddSingleton<PasswordResetFlow>();
         services.AddSingleton<AccountChallenges>();
         services.AddSingleton<AccountDirectory>();

@@ -8,10 +8,11 @@ namespace Verigate.Storage.Sql;
 
 internal sealed class SqlAccountStore(SqlSession s) : IAccountStore
 {
-    private const string Columns = "user_id, username, password_hash, created_at, locale, check_failures, check_locked_until";
+    // accounts.check_failures / check_locked_until are unused since 0003 (failure_counters holds them per factor and flow).
+    private const string Columns = "user_id, username, password_hash, created_at, locale";
 
     public async Task<bool> TryInsertAsync(Account a, CancellationToken ct) =>
-        await s.Command($"INSERT INTO accounts ({Columns}, username_key) VALUES (@id, @name, @hash, @at, @locale, 0, NULL, @key) ON CONFLICT DO NOTHING")
+        await s.Command($"INSERT INTO accounts ({Columns}, username_key) VALUES (@id, @name, @hash, @at, @locale, @key) ON CONFLICT DO NOTHING")
             .With("@id", a.UserId).With("@name", a.Username).With("@hash", a.PasswordHash).With("@at", DbTime.Of(a.CreatedAt))
             .With("@locale", a.Locale).With("@key", UsernameRules.Normalize(a.Username))
             .ExecuteNonQueryAsync(ct) == 1;
@@ -36,21 +37,18 @@ internal sealed class SqlAccountStore(SqlSession s) : IAccountStore
             .With("@name", username).With("@key", UsernameRules.Normalize(username)).With("@id", userId)
             .ExecuteNonQueryAsync(ct) == 1);
 
-    public async Task<int> AddCheckFailureAsync(long userId, CancellationToken ct) =>
-        (int)(await s.Command("UPDATE accounts SET check_failures = check_failures + 1 WHERE user_id = @id RETURNING check_failures")
-            .With("@id", userId).Int64OrNullAsync(ct) ?? 0);
-
-    public Task LockCodeEntryAsync(long userId, DateTimeOffset until, CancellationToken ct) =>
-        s.Command("UPDATE accounts SET check_locked_until = @until WHERE user_id = @id").With("@until", DbTime.Of(until)).With("@id", userId).ExecuteNonQueryAsync(ct);
-
-    public Task ResetCheckFailuresAsync(long userId, CancellationToken ct) =>
-        s.Command("UPDATE accounts SET check_failures = 0, check_locked_until = NULL WHERE user_id = @id AND check_failures <> 0")
-            .With("@id", userId).ExecuteNonQueryAsync(ct);
-
     public Task InsertContactAsync(Contact c, CancellationToken ct) =>
         s.Command("INSERT INTO contacts (contact_id, user_id, channel, value, verified, created_at) VALUES (@id, @user, @channel, @value, @verified, @at)")
             .With("@id", c.ContactId).With("@user", c.UserId).With("@channel", c.Destination.Channel.ToWire()).With("@value", c.Destination.Value)
             .With("@verified", c.Verified ? 1 : 0).With("@at", DbTime.Of(c.CreatedAt)).ExecuteNonQueryAsync(ct);
+
+    public Task<IReadOnlyList<Destination>> RecentPrimaryContactsAsync(int count, CancellationToken ct) =>
+        s.Command("SELECT c.channel, c.value FROM contacts c WHERE c.verified = 1 AND NOT EXISTS (" +
+                  "SELECT 1 FROM contacts o WHERE o.user_id = c.user_id AND o.verified = 1 " +
+                  "AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.contact_id < c.contact_id))) " +
+                  "ORDER BY c.user_id DESC LIMIT @n")
+            .With("@n", count)
+            .ListAsync(r => new Destination(ParseChannel(r.GetString(0)), r.GetString(1)), ct);
 
     public Task<IReadOnlyList<Contact>> ContactsOfAsync(long userId, CancellationToken ct) =>
         s.Command("SELECT contact_id, user_id, channel, value, verified, created_at FROM contacts WHERE user_id = @user ORDER BY contact_id")
@@ -68,5 +66,5 @@ internal sealed class SqlAccountStore(SqlSession s) : IAccountStore
         ChannelNames.TryParse(wire, out var channel) ? channel : throw new FormatException($"Unknown channel '{wire}' in the store.");
 
     private static Account Map(DbDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Time(3), r.GetString(4), r.GetInt32(5), r.NullableTime(6));
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Time(3), r.GetString(4));
 }

@@ -38,6 +38,13 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         await s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'")
             .With("@status", status.ToName()).With("@at", DbTime.Of(at)).With("@id", id).ExecuteNonQueryAsync(ct) == 1;
 
+    public Task<int> EndPendingOfAccountAsync(long userId, string? exceptId, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
+        s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at " +
+                  "WHERE subject_kind = 'account' AND subject_id = @user AND status = 'pending' AND id <> @except")
+            .With("@status", status.ToName()).With("@at", DbTime.Of(at))
+            .With("@user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("@except", exceptId ?? string.Empty)
+            .ExecuteNonQueryAsync(ct);
+
     public async Task<bool> TryRecordSendAsync(string id, int sendsUsed, DateTimeOffset nextSendAt, CancellationToken ct) =>
         await s.Command("UPDATE challenges SET sends_used = sends_used + 1, next_send_at = @next WHERE id = @id AND status = 'pending' AND sends_used = @sends")
             .With("@next", DbTime.Of(nextSendAt)).With("@id", id).With("@sends", sendsUsed).ExecuteNonQueryAsync(ct) == 1;

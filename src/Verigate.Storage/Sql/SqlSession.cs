@@ -19,6 +19,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlOutboxStore? _outbox;
     private SqlDeliveryLog? _deliveries;
     private SqlRateLimitStore? _rateLimits;
+    private SqlFailureCounterStore? _failureCounters;
     private SqlAuditLog? _audit;
     private SqlDevInboxStore? _devInbox;
     private SqlApiKeyStore? _apiKeys;
@@ -40,6 +41,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IOutboxStore Outbox => _outbox ??= new(this);
     public IDeliveryLog Deliveries => _deliveries ??= new(this);
     public IRateLimitStore RateLimits => _rateLimits ??= new(this);
+    public IFailureCounterStore FailureCounters => _failureCounters ??= new(this);
     public IAuditLog Audit => _audit ??= new(this);
     public IDevInboxStore DevInbox => _devInbox ??= new(this);
     public IApiKeyStore ApiKeys => _apiKeys ??= new(this);

@@ -277,7 +277,7 @@ public sealed class ChallengeEngineTests
         h.Time.Advance(TimeSpan.FromMinutes(2));
         Assert.True((await h.CheckAsync(fresh, EngineHarness.CodeOf(fresh), scope)).IsSuccess);
         await using var read = await h.Store.OpenReadAsync(CancellationToken.None);
-        Assert.Equal(0, (await read.Accounts.GetAsync(userId, CancellationToken.None))!.CheckFailures);
+        Assert.Null(await read.FailureCounters.GetAsync(FailureScopes.SignIn(userId), CancellationToken.None));
     }
 
     [Fact]

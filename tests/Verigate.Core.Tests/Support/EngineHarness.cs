@@ -19,7 +19,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Store = store;
         Policy = policy;
         Limits = limits;
-        Engine = new ChallengeEngine(Time, new CodeHasher(CodeHashKey.Generate()), new ClearTextVault(), new RateLimiter(Time), new SendLimits(limits), policy, limits);
+        Engine = new ChallengeEngine(Time, new CodeHasher(CodeHashKey.Generate()), new ClearTextVault(), new RateLimiter(Time), new SendLimits(limits), policy, limits, new AllChannels());
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));

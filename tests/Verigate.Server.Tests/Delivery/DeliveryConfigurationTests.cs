@@ -106,16 +106,52 @@ public sealed class DeliveryConfigurationTests
     }
 
     [Fact]
-    public async Task With_email_configured_sms_still_goes_to_the_dev_inbox()
+    public async Task With_email_configured_and_the_inbox_switched_on_sms_still_goes_to_the_dev_inbox()
     {
         await using var sink = new SmtpSink();
-        await using var server = new VerigateTestServer(SmtpSettings.For(sink.Port));
+        await using var server = new VerigateTestServer(SmtpSettings.For(sink.Port, more: new Dictionary<string, string?> { ["Delivery:DevInbox"] = "On" }));
         using var api = server.Integrator();
 
         var started = await api.PostAsJsonAsync("/v1/verifications", new { to = "+4915112345678", channel = "sms" });
 
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         Assert.Matches(@"^\d{6}$", await server.CodeSentToAsync("+4915112345678"));
+    }
+
+    [Fact]
+    public async Task With_only_email_configured_sms_is_unavailable_and_no_inbox_is_mounted()
+    {
+        await using var sink = new SmtpSink();
+        await using var server = new VerigateTestServer(SmtpSettings.For(sink.Port));
+        using var api = server.Integrator();
+        using var anonymous = server.Anonymous();
+
+        await (await api.PostAsJsonAsync("/v1/verifications", new { to = "+4915112345678", channel = "sms" })).ProblemAsync(400, "channel_unavailable");
+        var signUp = await anonymous.PostAsJsonAsync("/v1/accounts", new { username = AccountSteps.UniqueName(), password = AccountSteps.Password, phone = "+4915112345678" });
+        Assert.Equal("phone", (await signUp.ProblemAsync(400, "channel_unavailable")).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/v1/dev/messages")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/dev/inbox")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_switched_off_channel_is_never_served_by_the_inbox_in_any_flow()
+    {
+        // The audit's case: SMS through a real gateway, email switched off. Signing up with somebody else's email
+        // must not put a code for it anywhere an anonymous caller can read.
+        await using var server = new VerigateTestServer(VerigateTestServer.Relaxed(new Dictionary<string, string?>
+        {
+            ["Delivery:Sms:Kannel:SendSmsUrl"] = "http://127.0.0.1:1/cgi-bin/sendsms",
+            ["Delivery:Sms:Kannel:Username"] = "u",
+            ["Delivery:Sms:Kannel:Password"] = "p",
+            ["Delivery:Email:Enabled"] = "false",
+        }));
+        using var anonymous = server.Anonymous();
+
+        var signUp = await anonymous.PostAsJsonAsync("/v1/accounts", new { username = AccountSteps.UniqueName(), password = AccountSteps.Password, email = "victim@example.com" });
+        Assert.Equal("email", (await signUp.ProblemAsync(400, "channel_unavailable")).GetProperty("field").GetString());
+        var reset = await (await anonymous.PostAsJsonAsync("/v1/password-resets", new { login = "victim@example.com" })).JsonAsync();
+        Assert.Equal("sms", reset.Str("channel"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/v1/dev/messages?to=victim%40example.com")).StatusCode);
     }
 
     [Fact]

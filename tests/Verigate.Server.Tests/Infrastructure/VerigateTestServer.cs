@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -72,6 +74,39 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
     }
 
     public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>
+    /// A client whose connections come from <paramref name="ip"/>, any address of the loopback range (127.0.0.0/8):
+    /// the server sees it as the caller's IP, so tests can tell an attacker from the account's owner.
+    /// </summary>
+    public HttpClient From(string ip)
+    {
+        Uri server;
+        using (var probe = CreateClient())
+        {
+            server = probe.BaseAddress!;
+        }
+
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse(ip), 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, server.Port), ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = server };
+    }
 
     public HttpClient Integrator(string key = ApiKey)
     {

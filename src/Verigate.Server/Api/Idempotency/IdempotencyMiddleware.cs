@@ -10,8 +10,9 @@ namespace Verigate.Server.Api.Idempotency;
 /// <summary>
 /// <c>Idempotency-Key</c> on POSTs that send messages: the same key with the same body replays the first
 /// answer and sends nothing; the same key with another body is 422 <c>idempotency_key_reused</c>; a retry while
-/// the first is still running is 409. Keys are scoped to the caller's credentials and the path, and only
-/// successful answers are kept (a failed request sent nothing, so it may be retried with the same key).
+/// the first is still running is 409. Keys are scoped to the caller's credentials (an anonymous caller's IP
+/// address and user agent) and the path, and only successful answers are kept (a failed request sent nothing, so
+/// it may be retried with the same key) — and never one that carries a credential (see <see cref="IdempotentSend"/>).
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, TimeProvider time)
 {
@@ -21,9 +22,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentSend>() is null
-            || !context.Request.Headers.TryGetValue(Header, out var values))
+        var send = context.GetEndpoint()?.Metadata.GetMetadata<IdempotentSend>();
+        if (!HttpMethods.IsPost(context.Request.Method) || send is null || !context.Request.Headers.TryGetValue(Header, out var values))
         {
             await next(context);
             return;
@@ -62,7 +62,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
         try
         {
             await next(context);
-            succeeded = context.Response.StatusCode is >= 200 and < 300;
+            succeeded = context.Response.StatusCode is >= 200 and < 300 && context.Response.StatusCode != send.CredentialStatus;
         }
         finally
         {
@@ -109,12 +109,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IStore store, Ti
         }
     }
 
-    /// <summary>Keys belong to whoever presented the same credentials (or to anonymous callers), on one path.</summary>
+    /// <summary>
+    /// Keys belong to whoever presented the same credentials, on one path. Anonymous callers have none, so theirs
+    /// belong to the address and user agent they call from: another caller who sends the same key and body gets
+    /// an answer of their own, not the first caller's challenge.
+    /// </summary>
     private static string Scope(HttpContext context)
     {
         var credentials = context.Request.Headers.Authorization.ToString();
-        var who = credentials.Length == 0 ? "anonymous" : Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(credentials)))[..22];
-        return $"{who} {context.Request.Path}";
+        var caller = credentials.Length > 0
+            ? credentials
+            : $"anonymous\n{context.Connection.RemoteIpAddress}\n{context.Request.Headers.UserAgent}";
+        return $"{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(caller)))[..22]} {context.Request.Path}";
     }
 
     private static async Task<byte[]> ReadBoundedAsync(HttpRequest request)

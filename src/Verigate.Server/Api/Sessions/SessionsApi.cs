@@ -12,7 +12,7 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1/sessions", CreateAsync).WithIdempotency().WithTags("Account API").Accepts<CreateSessionRequest>("application/json");
+        routes.MapPost("/v1/sessions", CreateAsync).WithIdempotency(credentialStatus: StatusCodes.Status201Created).WithTags("Account API").Accepts<CreateSessionRequest>("application/json");
         return routes;
     }
 
