@@ -615,6 +615,98 @@ public abstract class StoreSpecification : IAsyncLifetime
         Assert.Empty(await ReadAsync(r => r.Deliveries.ListAsync("old-0", None)));
     }
 
+    // ---- second factors ----
+
+    [Fact]
+    public async Task A_session_records_re_authentication_and_reads_it_back()
+    {
+        var session = new UserSession("s9", [9, 9], 5, 51, Now, Now.AddDays(30));
+        await WriteAsync(tx => tx.Sessions.InsertAsync(session, None));
+        Assert.Equal(Now, (await ReadAsync(r => r.Sessions.FindByTokenHashAsync([9, 9], None)))!.LastAuthenticatedAt);
+
+        Assert.True(await WriteAsync(tx => tx.Sessions.MarkAuthenticatedAsync("s9", Now.AddHours(2), None)));
+        Assert.Equal(Now.AddHours(2), (await ReadAsync(r => r.Sessions.FindByTokenHashAsync([9, 9], None)))!.LastAuthenticatedAt);
+
+        await WriteAsync(tx => tx.Sessions.RevokeAllAsync(5, Now.AddHours(3), None));
+        Assert.False(await WriteAsync(tx => tx.Sessions.MarkAuthenticatedAsync("s9", Now.AddHours(4), None)));
+        Assert.False(await WriteAsync(tx => tx.Sessions.MarkAuthenticatedAsync("unknown", Now, None)));
+    }
+
+    [Fact]
+    public async Task An_authenticator_key_is_pending_until_a_step_is_used_and_then_cannot_be_replaced()
+    {
+        Assert.True(await WriteAsync(tx => tx.AuthenticatorKeys.TrySetPendingAsync(7, "cipher-1", Now, None)));
+        Assert.True(await WriteAsync(tx => tx.AuthenticatorKeys.TrySetPendingAsync(7, "cipher-2", Now.AddMinutes(1), None)));
+        var pending = await ReadAsync(r => r.AuthenticatorKeys.GetAsync(7, None));
+        Assert.Equal(("cipher-2", (DateTimeOffset?)null, (long?)null, false), (pending!.ProtectedSecret, pending.ConfirmedAt, pending.LastUsedStep, pending.IsActive));
+
+        Assert.True(await WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(7, 1000, Now.AddMinutes(2), None)));
+        var active = await ReadAsync(r => r.AuthenticatorKeys.GetAsync(7, None));
+        Assert.Equal((Now.AddMinutes(2), 1000L, true), (active!.ConfirmedAt!.Value, active.LastUsedStep!.Value, active.IsActive));
+
+        Assert.False(await WriteAsync(tx => tx.AuthenticatorKeys.TrySetPendingAsync(7, "cipher-3", Now.AddMinutes(3), None)));
+        Assert.Equal("cipher-2", (await ReadAsync(r => r.AuthenticatorKeys.GetAsync(7, None)))!.ProtectedSecret);
+
+        Assert.True(await WriteAsync(tx => tx.AuthenticatorKeys.DeleteAsync(7, None)));
+        Assert.Null(await ReadAsync(r => r.AuthenticatorKeys.GetAsync(7, None)));
+        Assert.False(await WriteAsync(tx => tx.AuthenticatorKeys.DeleteAsync(7, None)));
+    }
+
+    [Fact]
+    public async Task A_totp_step_is_used_once_and_never_an_older_one_after_it()
+    {
+        await WriteAsync(tx => tx.AuthenticatorKeys.TrySetPendingAsync(8, "cipher", Now, None));
+        Assert.True(await WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(8, 500, Now, None)));
+        Assert.False(await WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(8, 500, Now, None)));
+        Assert.False(await WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(8, 499, Now, None)));
+        Assert.True(await WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(8, 501, Now, None)));
+        Assert.False(await WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(9, 501, Now, None))); // no key, no success
+    }
+
+    [Fact]
+    public async Task Parallel_uses_of_one_totp_step_give_exactly_one_success()
+    {
+        await WriteAsync(tx => tx.AuthenticatorKeys.TrySetPendingAsync(10, "cipher", Now, None));
+        await WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(10, 700, Now, None));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(10, 701, Now, None)))));
+        Assert.Single(results, r => r);
+        Assert.Equal(701, (await ReadAsync(r => r.AuthenticatorKeys.GetAsync(10, None)))!.LastUsedStep);
+    }
+
+    [Fact]
+    public async Task Recovery_codes_are_used_once_counted_and_replaced_as_a_set()
+    {
+        byte[][] first = [[1, 1], [1, 2], [1, 3]];
+        await WriteAsync(tx => tx.RecoveryCodes.ReplaceAsync(11, first, Now, None));
+        await WriteAsync(tx => tx.RecoveryCodes.ReplaceAsync(12, [[1, 1]], Now, None)); // same hash, other account
+        Assert.Equal(3, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(11, None)));
+
+        Assert.True(await WriteAsync(tx => tx.RecoveryCodes.TryUseAsync(11, [1, 2], Now, None)));
+        Assert.False(await WriteAsync(tx => tx.RecoveryCodes.TryUseAsync(11, [1, 2], Now, None)));
+        Assert.False(await WriteAsync(tx => tx.RecoveryCodes.TryUseAsync(11, [9, 9], Now, None)));
+        Assert.Equal(2, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(11, None)));
+        Assert.Equal(1, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(12, None)));
+
+        await WriteAsync(tx => tx.RecoveryCodes.ReplaceAsync(11, [[2, 1], [2, 2]], Now.AddDays(1), None));
+        Assert.False(await WriteAsync(tx => tx.RecoveryCodes.TryUseAsync(11, [1, 1], Now, None))); // the old set is dead
+        Assert.Equal(2, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(11, None)));
+
+        await WriteAsync(tx => tx.RecoveryCodes.DeleteAllAsync(11, None));
+        Assert.Equal(0, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(11, None)));
+        Assert.Equal(1, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(12, None)));
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_uses_of_one_recovery_code_give_exactly_one_success()
+    {
+        await WriteAsync(tx => tx.RecoveryCodes.ReplaceAsync(13, [[3, 1], [3, 2]], Now, None));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.RecoveryCodes.TryUseAsync(13, [3, 1], Now, None)))));
+        Assert.Single(results, r => r);
+        Assert.Equal(1, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(13, None)));
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

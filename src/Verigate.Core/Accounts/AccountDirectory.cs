@@ -2,11 +2,12 @@ using Verigate.Core.Identifiers;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;
+using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Accounts;
 
 /// <summary>Read side of accounts: the signed-in person's profile and the public user lookups.</summary>
-public sealed class AccountDirectory(IStore store, TimeProvider time, SessionPolicyOptions sessionPolicy)
+public sealed class AccountDirectory(IStore store, SecondFactors secondFactors, TimeProvider time, SessionPolicyOptions sessionPolicy)
 {
     public async Task<UserSession?> AuthenticateAsync(string sessionToken, CancellationToken ct)
     {
@@ -42,7 +43,8 @@ public sealed class AccountDirectory(IStore store, TimeProvider time, SessionPol
             return new Error(ErrorCodes.Unauthorized, "Sign in again.");
         }
 
-        return new Profile(account, await read.Accounts.ContactsOfAsync(account.UserId, ct), await read.Devices.ListAsync(account.UserId, ct), currentDeviceId);
+        return new Profile(account, await read.Accounts.ContactsOfAsync(account.UserId, ct), await read.Devices.ListAsync(account.UserId, ct), currentDeviceId,
+            await secondFactors.StatusAsync(read, account.UserId, ct));
     }
 
     public async Task<Account?> FindAsync(long userId, CancellationToken ct)

@@ -6,6 +6,7 @@ using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;
+using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Accounts;
 
@@ -22,9 +23,12 @@ public sealed class LoginFlow(
     SessionIssuer sessions,
     IChannelAvailability channels,
     SessionPolicyOptions sessionPolicy,
+    SecondFactors secondFactors,
     TimeProvider time)
 {
-    private static readonly ChallengeScope CompletableScope = ChallengeScope.Account(ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin);
+    private static readonly ChallengeScope CompletableScope =
+        ChallengeScope.Account(ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin, ChallengePurpose.SecondFactorLogin);
+    private static readonly IReadOnlyList<string> SentCodeMethods = ["code"];
 
     public async Task<Result<LoginOutcome>> LoginAsync(LoginRequest request, ClientContext client, CancellationToken ct)
     {
@@ -72,7 +76,21 @@ public sealed class LoginFlow(
             return new LoginOutcome(session, null);
         }
 
-        var contact = ContactPicker.Primary(ContactPicker.Reachable(await tx.Accounts.ContactsOfAsync(account.UserId, ct), channels));
+        var contacts = await tx.Accounts.ContactsOfAsync(account.UserId, ct);
+        if (await secondFactors.StatusAsync(tx, account.UserId, ct) is { Any: true } factors && ContactPicker.Primary(contacts) is { } bound)
+        {
+            // No SMS or email code here: offering one would let whoever holds the phone skip the stronger factor.
+            // The challenge is bound to the primary contact only as its subject's address; nothing goes there.
+            var waiting = await engine.OpenWithoutSendingAsync(
+                tx,
+                new ChallengeRequest(ChallengePurpose.SecondFactorLogin, ChallengeSubject.ForAccount(account.UserId), bound.Destination,
+                    account.Locale, DeviceName: request.DeviceName ?? client.UserAgent, ClientIp: client.Ip),
+                ct);
+            await tx.CommitAsync(ct);
+            return new LoginOutcome(null, waiting, factors.Methods);
+        }
+
+        var contact = ContactPicker.Primary(ContactPicker.Reachable(contacts, channels));
         if (contact is null)
         {
             return new Error(ErrorCodes.ChannelUnavailable, "This account has no contact to send a code to.");
@@ -90,11 +108,18 @@ public sealed class LoginFlow(
         }
 
         await tx.CommitAsync(ct);
-        return new LoginOutcome(null, challenge.Value);
+        return new LoginOutcome(null, challenge.Value, SentCodeMethods);
     }
 
     /// <summary>Checks the code of a sign-up or new-device challenge and, if right, signs the device in.</summary>
-    public async Task<Result<IssuedSession>> CompleteAsync(string challengeId, string code, bool trustDevice, ClientContext client, CancellationToken ct)
+    public Task<Result<IssuedSession>> CompleteAsync(string challengeId, string code, bool trustDevice, ClientContext client, CancellationToken ct) =>
+        CompleteAsync(challengeId, new SignInAnswer(code, null), trustDevice, client, ct);
+
+    /// <summary>
+    /// Checks the answer to a sign-in challenge — the sent code for sign-up and new-device challenges, a TOTP or
+    /// recovery code for two-factor ones — and, if right, signs the device in.
+    /// </summary>
+    public async Task<Result<IssuedSession>> CompleteAsync(string challengeId, SignInAnswer answer, bool trustDevice, ClientContext client, CancellationToken ct)
     {
         if (await engine.RefuseEarlyAsync(store, challengeId, CompletableScope, ct) is { } decided)
         {
@@ -102,7 +127,7 @@ public sealed class LoginFlow(
         }
 
         await using var tx = await store.BeginWriteAsync(ct);
-        var checkedChallenge = await engine.CheckAsync(tx, challengeId, CompletableScope, code, ct);
+        var checkedChallenge = await engine.CheckAsync(tx, challengeId, CompletableScope, c => ProvesAsync(tx, c, answer, client, ct), answer.Field, ct);
         if (!checkedChallenge.IsSuccess)
         {
             await tx.CommitAsync(ct); // the used attempt must stick
@@ -128,5 +153,16 @@ public sealed class LoginFlow(
         await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, await tx.Accounts.ContactsOfAsync(userId, ct)), ct);
         await tx.CommitAsync(ct);
         return session;
+    }
+
+    private async Task<bool> ProvesAsync(IStoreSession tx, Challenge challenge, SignInAnswer answer, ClientContext client, CancellationToken ct)
+    {
+        if (challenge.Purpose != ChallengePurpose.SecondFactorLogin)
+        {
+            return answer.Code is { } code && engine.CodeMatches(challenge, code);
+        }
+
+        return answer.SecondFactor is { } factor
+            && await secondFactors.ProveAsync(tx, challenge.Subject.UserId, factor, challenge.Locale, client.Ip, ct);
     }
 }

@@ -6,6 +6,7 @@ using Verigate.Core.Webhooks;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
+using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Accounts;
 
@@ -22,6 +23,8 @@ public sealed class PasswordResetFlow(
     RateLimitOptions limits,
     ResetDecoys decoys,
     IChannelAvailability channels,
+    SecondFactors secondFactors,
+    AccountFailures failures,
     TimeProvider time)
 {
     private static readonly ChallengeScope ResetScope = ChallengeScope.Account(ChallengePurpose.PasswordReset);
@@ -90,7 +93,15 @@ public sealed class PasswordResetFlow(
     private static PasswordResetStarted Started(Challenge challenge) =>
         new(challenge.Id, challenge.Destination.Channel, challenge.Destination.Masked);
 
-    public async Task<Result<bool>> CompleteAsync(string challengeId, string code, string newPassword, ClientContext client, CancellationToken ct)
+    public Task<Result<bool>> CompleteAsync(string challengeId, string code, string newPassword, ClientContext client, CancellationToken ct) =>
+        CompleteAsync(challengeId, code, newPassword, null, client, ct);
+
+    /// <summary>
+    /// Completes a reset. On an account with a second factor the code alone is not enough: a reset must never
+    /// remove or bypass the stronger factor, so a TOTP or recovery code is needed too.
+    /// </summary>
+    public async Task<Result<bool>> CompleteAsync(
+        string challengeId, string code, string newPassword, SecondFactorAnswer? secondFactor, ClientContext client, CancellationToken ct)
     {
         // Rules that do not depend on the account are checked before the code is spent. The rule that does (no
         // username in the password) waits until the code proved right: checked earlier, its answer would differ
@@ -107,7 +118,35 @@ public sealed class PasswordResetFlow(
 
         var newHash = passwords.Hash(newPassword); // slow on purpose: outside the write transaction
         await using var tx = await store.BeginWriteAsync(ct);
-        var checkedChallenge = await engine.CheckAsync(tx, challengeId, ResetScope, code, ct);
+        var secondFactorMissing = false;
+        var checkedChallenge = await engine.CheckAsync(tx, challengeId, ResetScope, async c =>
+        {
+            if (!engine.CodeMatches(c, code))
+            {
+                return false;
+            }
+
+            if (ChallengeEngine.IsDecoy(c) || !(await secondFactors.StatusAsync(tx, c.Subject.UserId, ct)).Any)
+            {
+                return true;
+            }
+
+            // Only someone who has the sent code learns that the account has a second factor.
+            secondFactorMissing = secondFactor is null;
+            if (secondFactorMissing || await secondFactors.ProveAsync(tx, c.Subject.UserId, secondFactor!, c.Locale, client.Ip, ct))
+            {
+                return true;
+            }
+
+            await failures.CountAsync(tx, FailureScopes.SecondFactor(c.Subject.UserId), c.Subject.UserId, client.Ip, ct);
+            return false;
+        }, secondFactor?.Field ?? "code", ct);
+        if (secondFactorMissing)
+        {
+            // Not committed: the code and the attempt stay unspent for the retry with the factor.
+            return new Error(ErrorCodes.SecondFactorRequired, "This account has a second factor: send 'totp' or 'recoveryCode' with the code.", "totp");
+        }
+
         if (!checkedChallenge.IsSuccess)
         {
             await tx.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using Verigate.Core.Devices;
+using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Accounts;
 
 /// <summary>What a signed-in person sees of their own account.</summary>
-public sealed record Profile(Account Account, IReadOnlyList<Contact> Contacts, IReadOnlyList<Device> Devices, long CurrentDeviceId);
+public sealed record Profile(Account Account, IReadOnlyList<Contact> Contacts, IReadOnlyList<Device> Devices, long CurrentDeviceId, TwoFactorStatus TwoFactor);

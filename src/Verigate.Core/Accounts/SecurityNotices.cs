@@ -8,6 +8,15 @@ public static class SecurityNotices
 {
     public const string PasswordChanged = "notice.password_changed";
     public const string CodeReported = "notice.code_reported";
+    public const string TotpEnabled = "notice.totp_enabled";
+    public const string TotpDisabled = "notice.totp_disabled";
+    public const string RecoveryCodesRegenerated = "notice.recovery_codes_regenerated";
+
+    /// <summary>Separates a notice's template from the one number it carries (how many recovery codes remain).</summary>
+    public const char ValueSeparator = '/';
+
+    /// <summary>"A recovery code was used; n remain" — the count travels in the template name, the outbox has no other slot.</summary>
+    public static string RecoveryCodeUsed(int remaining) => $"notice.recovery_code_used{ValueSeparator}{remaining}";
 
     public static async Task QueueAsync(IStoreSession tx, long userId, string template, string? challengeId, string locale, DateTimeOffset now, CancellationToken ct)
     {

@@ -18,6 +18,13 @@ public static class AuditEventTypes
     public const string SessionCreated = "session.created";
     public const string DeviceTrusted = "device.trusted";
     public const string PasswordReset = "password.reset";
+    public const string Reauthenticated = "session.reauthenticated";
+    public const string TotpEnrolmentStarted = "totp.enrolment_started";
+    public const string TotpEnabled = "totp.enabled";
+    public const string TotpDisabled = "totp.disabled";
+    public const string RecoveryCodesGenerated = "recovery_codes.generated";
+    public const string RecoveryCodeUsed = "recovery_codes.used";
+    public const string SecondFactorFailed = "second_factor.failed";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
 }

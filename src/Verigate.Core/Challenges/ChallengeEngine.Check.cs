@@ -11,7 +11,19 @@ public sealed partial class ChallengeEngine
     /// Checks a code. The attempt is used before comparing, and a wrong code is recorded, so the caller must
     /// commit the session whatever the result.
     /// </summary>
-    public async Task<Result<Challenge>> CheckAsync(IStoreSession tx, string id, ChallengeScope scope, string code, CancellationToken ct)
+    public Task<Result<Challenge>> CheckAsync(IStoreSession tx, string id, ChallengeScope scope, string code, CancellationToken ct) =>
+        CheckAsync(tx, id, scope, c => Task.FromResult(CodeMatches(c, code)), "code", ct);
+
+    /// <summary>Whether a sent code is this challenge's, compared in constant time.</summary>
+    public bool CodeMatches(Challenge challenge, string code) => code.Length == challenge.CodeLength && hasher.Matches(challenge, code);
+
+    /// <summary>
+    /// Checks an answer of any kind (a sent code, a TOTP, a recovery code) with the same rules: the attempt is used
+    /// before <paramref name="proves"/> runs, a wrong answer counts against the account, a right one ends the
+    /// challenge. The caller must commit the session whatever the result.
+    /// </summary>
+    public async Task<Result<Challenge>> CheckAsync(
+        IStoreSession tx, string id, ChallengeScope scope, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var challenge = await FindAsync(tx, id, scope, ct);
@@ -48,7 +60,7 @@ public sealed partial class ChallengeEngine
                 : Error.NotFound();
         }
 
-        if (code.Length == challenge.CodeLength && hasher.Matches(challenge, code))
+        if (await proves(challenge))
         {
             if (!await tx.Challenges.TryEndAsync(id, ChallengeStatus.Approved, now, ct))
             {
@@ -71,7 +83,7 @@ public sealed partial class ChallengeEngine
 
         await CountFailureAsync(tx, challenge, failureKey, now, ct);
 
-        return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", "code", AttemptsRemaining: remaining);
+        return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", field, AttemptsRemaining: remaining);
     }
 
     /// <summary>

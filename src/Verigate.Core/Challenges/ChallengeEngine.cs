@@ -58,7 +58,15 @@ public sealed partial class ChallengeEngine(
     public Task<Challenge> IssueDecoyAsync(IStoreSession tx, ChallengeRequest request, CancellationToken ct) =>
         InsertAsync(tx, request with { Subject = ChallengeSubject.Nobody }, OutboxKind.Decoy, ct);
 
-    private async Task<Challenge> InsertAsync(IStoreSession tx, ChallengeRequest request, OutboxKind kind, CancellationToken ct)
+    /// <summary>
+    /// A challenge answered by something the person already holds (authenticator app, recovery code): stored and
+    /// attempt-limited like any other, but no code is sent — sending one would let SMS downgrade the second factor.
+    /// Its code hash is of a random code nobody ever sees, so no code can pass it.
+    /// </summary>
+    public Task<Challenge> OpenWithoutSendingAsync(IStoreSession tx, ChallengeRequest request, CancellationToken ct) =>
+        InsertAsync(tx, request, null, ct);
+
+    private async Task<Challenge> InsertAsync(IStoreSession tx, ChallengeRequest request, OutboxKind? kind, CancellationToken ct)
     {
         // Whole milliseconds: what the store keeps, so an answer never differs from a later read of the same challenge.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -80,12 +88,12 @@ public sealed partial class ChallengeEngine(
             Destination = request.Destination,
             CodeLength = length,
             CodeHash = [],
-            ProtectedCode = vault.Protect(code),
+            ProtectedCode = kind is null ? null : vault.Protect(code),
             Status = ChallengeStatus.Pending,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
             MaxAttempts = policy.MaxAttempts,
-            SendsUsed = 1,
+            SendsUsed = kind is null ? 0 : 1,
             MaxSends = policy.MaxSends,
             NextSendAt = now + policy.CooldownAfter(1),
             Locale = request.Locale,
@@ -96,7 +104,11 @@ public sealed partial class ChallengeEngine(
         var challenge = draft with { CodeHash = hasher.Hash(draft, code) };
 
         await tx.Challenges.InsertAsync(challenge, ct);
-        await QueueCodeAsync(tx, challenge, challenge.Destination, kind, now, ct);
+        if (kind is { } sendAs)
+        {
+            await QueueCodeAsync(tx, challenge, challenge.Destination, sendAs, now, ct);
+        }
+
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeIssued, now,
             $"purpose={challenge.Purpose.ToName()} channel={challenge.Destination.Channel.ToWire()} to={challenge.Destination.Masked}", ct);
         return challenge;

@@ -11,6 +11,7 @@ public static class ChallengeNames
         ChallengePurpose.ContactChange => "contact_change",
         ChallengePurpose.StepUp => "step_up",
         ChallengePurpose.VerifyApi => "verify_api",
+        ChallengePurpose.SecondFactorLogin => "two_factor",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 
@@ -22,6 +23,7 @@ public static class ChallengeNames
         "contact_change" => ChallengePurpose.ContactChange,
         "step_up" => ChallengePurpose.StepUp,
         "verify_api" => ChallengePurpose.VerifyApi,
+        "two_factor" => ChallengePurpose.SecondFactorLogin,
         _ => throw new FormatException($"Unknown challenge purpose '{name}'."),
     };
 

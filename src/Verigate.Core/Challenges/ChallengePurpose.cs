@@ -9,4 +9,7 @@ public enum ChallengePurpose
     ContactChange,
     StepUp,
     VerifyApi,
+
+    /// <summary>Sign-in waiting for a second factor (authenticator app or recovery code); no code is sent.</summary>
+    SecondFactorLogin,
 }

@@ -15,11 +15,21 @@ public static class FailureScopes
     {
         ChallengePurpose.PasswordReset => Reset(challenge.Destination),
         ChallengePurpose.VerifyApi => $"verify:{challenge.Subject.Id}:{challenge.Destination.Channel.ToWire()}:{challenge.Destination.Value}",
+        ChallengePurpose.SecondFactorLogin => SecondFactor(challenge.Subject.UserId),
         _ => SignIn(challenge.Subject.UserId),
     };
 
     /// <summary>Codes that only a holder of the account (its password or its session) can be asked for.</summary>
     public static string SignIn(long userId) => $"account:{userId}";
+
+    /// <summary>
+    /// Wrong TOTP and recovery codes of an account, wherever they are given (sign-in, reset, re-authentication,
+    /// turning the factor off): one factor, one counter, so no route is a cheaper way to guess it.
+    /// </summary>
+    public static string SecondFactor(long userId) => $"second_factor:{userId}";
+
+    /// <summary>Wrong passwords given to re-authenticate a signed-in session.</summary>
+    public static string Reauthentication(long userId) => $"reauth:{userId}";
 
     public static string Reset(Destination destination) => $"reset:{destination.Channel.ToWire()}:{destination.Value}";
 
@@ -28,7 +38,7 @@ public static class FailureScopes
     /// hard limit) that strangers' guesses put on their sign-in and on resets to their addresses are lifted.
     /// </summary>
     public static IReadOnlyCollection<string> ClearedBySignIn(long userId, IEnumerable<Accounts.Contact> contacts) =>
-        [SignIn(userId), .. contacts.Where(c => c.Verified).Select(c => Reset(c.Destination))];
+        [SignIn(userId), SecondFactor(userId), Reauthentication(userId), .. contacts.Where(c => c.Verified).Select(c => Reset(c.Destination))];
 
     /// <summary>Whether failures under this counter lock sooner (Verify API codes may be as short as 4 digits).</summary>
     public static bool IsVerifyApi(Challenge challenge) => challenge.Purpose == ChallengePurpose.VerifyApi;

@@ -25,4 +25,9 @@ public static class ErrorCodes
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
     public const string NotFound = "not_found";
     public const string InternalError = "internal_error";
+    public const string ReauthenticationRequired = "reauthentication_required";
+    public const string SecondFactorRequired = "second_factor_required";
+    public const string TotpAlreadyEnabled = "totp_already_enabled";
+    public const string TotpNotEnrolling = "totp_not_enrolling";
+    public const string TwoFactorNotEnabled = "two_factor_not_enabled";
 }

@@ -11,4 +11,7 @@ public interface ISessionStore
     Task TouchAsync(string sessionId, DateTimeOffset at, CancellationToken ct);
 
     Task RevokeAllAsync(long userId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Records a re-authentication on an active session; false when there is none with that id.</summary>
+    Task<bool> MarkAuthenticatedAsync(string sessionId, DateTimeOffset at, CancellationToken ct);
 }

@@ -1,3 +1,5 @@
+using Verigate.Core.TwoFactor;
+
 namespace Verigate.Core.Storage;
 
 /// <summary>One unit of work over the store; the repositories all share its transaction.</summary>
@@ -21,6 +23,8 @@ public interface IStoreSession : IAsyncDisposable
     IVerifyServiceStore VerifyServices { get; }
     IFraudStore Fraud { get; }
     IWebhookStore Webhooks { get; }
+    IAuthenticatorKeyStore AuthenticatorKeys { get; }
+    IRecoveryCodeStore RecoveryCodes { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

@@ -33,5 +33,21 @@ internal static class EnglishTemplates
         ["notice.code_reported.body"] =
             "You told us you did not request a {product} code, so we canceled it: nobody can use it now.\n\n" +
             "If you keep receiving codes you did not ask for, someone may know your password: change it.",
+        ["notice.totp_enabled.subject"] = "Two-step sign-in is now on for your {product} account",
+        ["notice.totp_enabled.body"] =
+            "An authenticator app was just added to your {product} account: signing in on a new device now needs its code.\n\n" +
+            "If this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.totp_disabled.subject"] = "Two-step sign-in was turned off for your {product} account",
+        ["notice.totp_disabled.body"] =
+            "The authenticator app was just removed from your {product} account, and its recovery codes no longer work.\n\n" +
+            "If this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.recovery_codes_regenerated.subject"] = "New {product} recovery codes were created",
+        ["notice.recovery_codes_regenerated.body"] =
+            "A new set of recovery codes was just created for your {product} account; the previous codes no longer work.\n\n" +
+            "If this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.recovery_code_used.subject"] = "A {product} recovery code was used",
+        ["notice.recovery_code_used.body"] =
+            "One of your {product} recovery codes was just used; {remaining} remain.\n\n" +
+            "If this was not you, reset your password now at {publicBase} and create new recovery codes.",
     };
 }

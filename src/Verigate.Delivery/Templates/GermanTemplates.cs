@@ -33,5 +33,21 @@ internal static class GermanTemplates
         ["notice.code_reported.body"] =
             "Du hast uns mitgeteilt, dass du keinen {product}-Code angefordert hast. Wir haben ihn gesperrt: Niemand kann ihn jetzt verwenden.\n\n" +
             "Wenn du weiter Codes bekommst, die du nicht angefordert hast, kennt vielleicht jemand dein Passwort: ändere es.",
+        ["notice.totp_enabled.subject"] = "Die Anmeldung in zwei Schritten ist für dein {product}-Konto jetzt aktiv",
+        ["notice.totp_enabled.body"] =
+            "Deinem {product}-Konto wurde gerade eine Authenticator-App hinzugefügt: Die Anmeldung auf einem neuen Gerät braucht jetzt ihren Code.\n\n" +
+            "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.totp_disabled.subject"] = "Die Anmeldung in zwei Schritten wurde für dein {product}-Konto ausgeschaltet",
+        ["notice.totp_disabled.body"] =
+            "Die Authenticator-App wurde gerade von deinem {product}-Konto entfernt, und ihre Wiederherstellungscodes gelten nicht mehr.\n\n" +
+            "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.recovery_codes_regenerated.subject"] = "Neue {product}-Wiederherstellungscodes wurden erstellt",
+        ["notice.recovery_codes_regenerated.body"] =
+            "Für dein {product}-Konto wurden gerade neue Wiederherstellungscodes erstellt; die bisherigen gelten nicht mehr.\n\n" +
+            "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.recovery_code_used.subject"] = "Ein {product}-Wiederherstellungscode wurde verwendet",
+        ["notice.recovery_code_used.body"] =
+            "Einer deiner {product}-Wiederherstellungscodes wurde gerade verwendet; {remaining} sind noch übrig.\n\n" +
+            "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und erstelle neue Wiederherstellungscodes.",
     };
 }

@@ -56,10 +56,22 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
         var o = options.Value;
         var language = templates.LanguageOf(message.Locale);
         var values = new Dictionary<string, string> { ["product"] = o.ProductName, ["publicBase"] = o.PublicBase.ToString() };
-        var key = message.Template switch
+        // A notice may carry one number after the separator (how many recovery codes remain).
+        var template = message.Template;
+        if (template.Split(SecurityNotices.ValueSeparator) is [var name, var value])
+        {
+            template = name;
+            values["remaining"] = value;
+        }
+
+        var key = template switch
         {
             SecurityNotices.PasswordChanged => "notice.password_changed",
             SecurityNotices.CodeReported => "notice.code_reported",
+            SecurityNotices.TotpEnabled => "notice.totp_enabled",
+            SecurityNotices.TotpDisabled => "notice.totp_disabled",
+            SecurityNotices.RecoveryCodesRegenerated => "notice.recovery_codes_regenerated",
+            "notice.recovery_code_used" => "notice.recovery_code_used",
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
         var subject = templates.Render(language, key + ".subject", values);

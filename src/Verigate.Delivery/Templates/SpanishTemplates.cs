@@ -33,5 +33,21 @@ internal static class SpanishTemplates
         ["notice.code_reported.body"] =
             "Nos dijiste que no pediste un código de {product}, así que lo cancelamos: ya nadie puede usarlo.\n\n" +
             "Si sigues recibiendo códigos que no pediste, puede que alguien conozca tu contraseña: cámbiala.",
+        ["notice.totp_enabled.subject"] = "El inicio de sesión en dos pasos está activo en tu cuenta de {product}",
+        ["notice.totp_enabled.body"] =
+            "Se acaba de añadir una app de autenticación a tu cuenta de {product}: iniciar sesión en un dispositivo nuevo ahora pide su código.\n\n" +
+            "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.totp_disabled.subject"] = "Se desactivó el inicio de sesión en dos pasos de tu cuenta de {product}",
+        ["notice.totp_disabled.body"] =
+            "Se acaba de quitar la app de autenticación de tu cuenta de {product}, y sus códigos de recuperación ya no sirven.\n\n" +
+            "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.recovery_codes_regenerated.subject"] = "Se crearon nuevos códigos de recuperación de {product}",
+        ["notice.recovery_codes_regenerated.body"] =
+            "Se acaban de crear nuevos códigos de recuperación para tu cuenta de {product}; los anteriores ya no sirven.\n\n" +
+            "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.recovery_code_used.subject"] = "Se usó un código de recuperación de {product}",
+        ["notice.recovery_code_used.body"] =
+            "Se acaba de usar uno de tus códigos de recuperación de {product}; quedan {remaining}.\n\n" +
+            "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y crea nuevos códigos de recuperación.",
     };
 }

@@ -14,6 +14,7 @@ using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
 using Verigate.Server.Api.TwilioVerify;
 using Verigate.Server.Api.Users;
+using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Api.Verifications;
 using Verigate.Server.Api.Webhooks;
 using Verigate.Server.Web;
@@ -56,6 +57,7 @@ public static class ApiServiceCollectionExtensions
         app.MapChallenges();
         app.MapPasswordResets();
         app.MapMe();
+        app.MapTwoFactor();
         app.MapUsers();
         app.MapReportPage();
         app.MapDeliveryReceipts();

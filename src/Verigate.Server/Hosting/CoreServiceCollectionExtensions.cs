@@ -7,6 +7,7 @@ using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
+using Verigate.Core.TwoFactor;
 using Verigate.Core.Verifications;
 using Verigate.Core.VerifyServices;
 
@@ -39,6 +40,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<VerifyServiceDirectory>();
         services.AddSingleton<ServiceVerifications>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<SessionFreshness>();
+        services.AddSingleton<Reauthentication>();
+        services.AddSingleton<RecoveryCodes>();
+        services.AddSingleton<SecondFactors>();
+        services.AddSingleton<AccountFailures>();
+        services.AddSingleton<TwoFactorSettings>();
         return services;
     }
 }

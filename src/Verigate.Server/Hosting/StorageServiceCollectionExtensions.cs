@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
                 ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
                 : new FileSystemXmlRepository(KeysDirectory(verigate.Value.DataDirectory), logs));
         services.AddSingleton<ICodeVault, KeyedCodeVault>();
+        services.AddSingleton<Verigate.Core.TwoFactor.ISecretProtector, KeyedSecretProtector>();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<NodeLeaseService>();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
+using Verigate.Core.TwoFactor;
 
 namespace Verigate.Storage.Sql;
 
@@ -29,6 +30,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlVerifyServiceStore? _verifyServices;
     private SqlFraudStore? _fraud;
     private SqlWebhookStore? _webhooks;
+    private SqlAuthenticatorKeyStore? _authenticatorKeys;
+    private SqlRecoveryCodeStore? _recoveryCodes;
 
     internal SqlDialect Dialect => dialect;
 
@@ -53,6 +56,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IVerifyServiceStore VerifyServices => _verifyServices ??= new(this);
     public IFraudStore Fraud => _fraud ??= new(this);
     public IWebhookStore Webhooks => _webhooks ??= new(this);
+    public IAuthenticatorKeyStore AuthenticatorKeys => _authenticatorKeys ??= new(this);
+    public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

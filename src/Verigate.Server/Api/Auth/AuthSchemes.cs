@@ -11,4 +11,6 @@ public static class AuthSchemes
     public const string UserIdClaim = "verigate:user_id";
     public const string DeviceIdClaim = "verigate:device_id";
     public const string TwilioAccountSidClaim = "verigate:twilio_account_sid";
+    public const string SessionIdClaim = "verigate:session_id";
+    public const string AuthenticatedAtClaim = "verigate:authenticated_at";
 }

@@ -12,6 +12,14 @@ public static class ClaimsPrincipalExtensions
     public static long UserId(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue(AuthSchemes.UserIdClaim)
         ?? throw new InvalidOperationException("The endpoint requires the Session policy."), CultureInfo.InvariantCulture);
 
+    public static string SessionId(this ClaimsPrincipal user) => user.FindFirstValue(AuthSchemes.SessionIdClaim)
+        ?? throw new InvalidOperationException("The endpoint requires the Session policy.");
+
+    /// <summary>When the session's owner last signed in or re-authenticated, read from the store on this request.</summary>
+    public static DateTimeOffset AuthenticatedAt(this ClaimsPrincipal user) => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(
+        user.FindFirstValue(AuthSchemes.AuthenticatedAtClaim) ?? throw new InvalidOperationException("The endpoint requires the Session policy."),
+        CultureInfo.InvariantCulture));
+
     public static long DeviceId(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue(AuthSchemes.DeviceIdClaim)
         ?? throw new InvalidOperationException("The endpoint requires the Session policy."), CultureInfo.InvariantCulture);
 }

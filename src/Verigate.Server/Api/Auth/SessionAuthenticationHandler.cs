@@ -20,6 +20,8 @@ public sealed class SessionAuthenticationHandler(
             [
                 new Claim(AuthSchemes.UserIdClaim, session.UserId.ToString(CultureInfo.InvariantCulture)),
                 new Claim(AuthSchemes.DeviceIdClaim, session.DeviceId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(AuthSchemes.SessionIdClaim, session.SessionId),
+                new Claim(AuthSchemes.AuthenticatedAtClaim, session.LastAuthenticatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
             ]
             : null;
 }

@@ -4,7 +4,7 @@ using Verigate.Server.Api.Json;
 
 namespace Verigate.Server.Api.Challenges;
 
-public sealed record VerifyChallengeRequest(string? Code, bool? TrustDevice);
+public sealed record VerifyChallengeRequest(string? Code, string? Totp, string? RecoveryCode, bool? TrustDevice);
 
 public sealed record ResendChallengeRequest(string? Channel);
 

@@ -6,6 +6,8 @@ using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
 using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.TwoFactor;
+using Verigate.Core.Results;
 
 namespace Verigate.Server.Api.Challenges;
 
@@ -30,12 +32,24 @@ public static class ChallengesApi
             return ProblemResults.From(http, body.Error);
         }
 
-        if (CodeFormat.Validate(body.Value.Code) is { } bad)
+        var r = body.Value;
+        var factor = SecondFactorFields.Read(r.Totp, r.RecoveryCode);
+        if (!factor.IsSuccess)
+        {
+            return ProblemResults.From(http, factor.Error);
+        }
+
+        if (factor.Value is not null && r.Code is not null)
+        {
+            return ProblemResults.From(http, Error.InvalidRequest("code", "Send exactly one of 'code', 'totp' or 'recoveryCode'."));
+        }
+
+        if (factor.Value is null && CodeFormat.Validate(r.Code) is { } bad)
         {
             return ProblemResults.From(http, bad);
         }
 
-        var session = await login.CompleteAsync(id, body.Value.Code!, body.Value.TrustDevice ?? false, ClientContextFactory.From(http), ct);
+        var session = await login.CompleteAsync(id, new SignInAnswer(r.Code, factor.Value), r.TrustDevice ?? false, ClientContextFactory.From(http), ct);
         return session.IsSuccess ? TypedResults.Created("/v1/me", SessionResponse.From(session.Value)) : ProblemResults.From(http, session.Error);
     }
 

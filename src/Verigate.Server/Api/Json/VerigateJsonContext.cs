@@ -7,6 +7,7 @@ using Verigate.Server.Api.DevInbox;
 using Verigate.Server.Api.Me;
 using Verigate.Server.Api.PasswordResets;
 using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Api.Users;
 using Verigate.Server.Api.Verifications;
 using Verigate.Server.Api.Webhooks;
@@ -48,4 +49,11 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(PublicUserResponse))]
 [JsonSerializable(typeof(List<DevMessageResponse>))]
 [JsonSerializable(typeof(HttpStatusReport))]
+[JsonSerializable(typeof(SignInChallengeResponse))]
+[JsonSerializable(typeof(ReauthenticateRequest))]
+[JsonSerializable(typeof(ReauthenticatedResponse))]
+[JsonSerializable(typeof(TotpEnrolmentResponse))]
+[JsonSerializable(typeof(ConfirmTotpRequest))]
+[JsonSerializable(typeof(DisableTotpRequest))]
+[JsonSerializable(typeof(RecoveryCodesResponse))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

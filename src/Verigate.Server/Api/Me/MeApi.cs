@@ -50,6 +50,6 @@ public static class MeApi
             p.Account.UserId.ToString(CultureInfo.InvariantCulture), p.Account.Username,
             p.Contacts.Select(ContactResponse.From).ToList(),
             p.Devices.Select(d => DeviceResponse.From(d, p.CurrentDeviceId)).ToList(),
-            new TwoFactorResponse(false, 0)));
+            new TwoFactorResponse(p.TwoFactor.Totp, p.TwoFactor.Passkeys, p.TwoFactor.RecoveryCodesRemaining)));
     }
 }

@@ -15,5 +15,5 @@ public sealed record DeviceResponse(string DeviceId, string Name, bool Trusted, 
         new(d.DeviceId.ToString(CultureInfo.InvariantCulture), d.Name, d.Trusted, Rfc3339.Utc(d.CreatedAt), Rfc3339.Utc(d.LastSeenAt), d.DeviceId == currentDeviceId);
 }
 
-/// <summary>Two-factor state. Authenticator apps and recovery codes are not built yet, so both are off.</summary>
-public sealed record TwoFactorResponse(bool Totp, int RecoveryCodesRemaining);
+/// <summary>Two-factor state: the authenticator app, passkeys (not built yet, always 0) and unused recovery codes.</summary>
+public sealed record TwoFactorResponse(bool Totp, int Passkeys, int RecoveryCodesRemaining);

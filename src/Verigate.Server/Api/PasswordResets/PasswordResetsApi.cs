@@ -5,6 +5,7 @@ using Verigate.Core.Destinations;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
 using Verigate.Server.Api.Problems;
+using Verigate.Server.Api.TwoFactor;
 
 namespace Verigate.Server.Api.PasswordResets;
 
@@ -53,7 +54,13 @@ public static class PasswordResetsApi
             return ProblemResults.From(http, bad);
         }
 
-        var done = await resets.CompleteAsync(challengeId, body.Value.Code!, body.Value.NewPassword!, ClientContextFactory.From(http), ct);
+        var factor = SecondFactorFields.Read(body.Value.Totp, body.Value.RecoveryCode);
+        if (!factor.IsSuccess)
+        {
+            return ProblemResults.From(http, factor.Error);
+        }
+
+        var done = await resets.CompleteAsync(challengeId, body.Value.Code!, body.Value.NewPassword!, factor.Value, ClientContextFactory.From(http), ct);
         return done.IsSuccess ? TypedResults.NoContent() : ProblemResults.From(http, done.Error);
     }
 }

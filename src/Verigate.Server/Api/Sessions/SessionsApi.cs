@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Verigate.Core.Accounts;
 using Verigate.Core.Sessions;
-using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
 using Verigate.Server.Api.Problems;
@@ -17,7 +16,7 @@ public static class SessionsApi
         return routes;
     }
 
-    private static async Task<Results<Created<SessionResponse>, Accepted<ChallengeStartedResponse>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<SessionResponse>, Accepted<SignInChallengeResponse>, ProblemHttpResult>> CreateAsync(
         HttpContext http, LoginFlow login, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CreateSessionRequest>(http);
@@ -44,6 +43,6 @@ public static class SessionsApi
 
         return outcome.Value.Session is { } session
             ? TypedResults.Created("/v1/me", SessionResponse.From(session))
-            : TypedResults.Accepted($"/v1/challenges/{outcome.Value.Challenge!.Id}", ChallengeStartedResponse.From(outcome.Value.Challenge, "new_device"));
+            : TypedResults.Accepted($"/v1/challenges/{outcome.Value.Challenge!.Id}", SignInChallengeResponse.From(outcome.Value));
     }
 }

@@ -1,0 +1,51 @@
+using Verigate.Core.Accounts;
+using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.TwoFactor;
+
+/// <summary>
+/// Proves a second factor inside the caller's write transaction: a TOTP step is taken with a compare-and-set (once
+/// per account), a recovery code with a conditional update (once, ever). Used by sign-in, reset, re-authentication
+/// and turning the factor off, so all of them follow the same rules.
+/// </summary>
+public sealed class SecondFactors(ISecretProtector protector, RecoveryCodes recoveryCodes, TimeProvider time)
+{
+    public async Task<TwoFactorStatus> StatusAsync(IStoreSession s, long userId, CancellationToken ct)
+    {
+        var key = await s.AuthenticatorKeys.GetAsync(userId, ct);
+        var active = key is { IsActive: true };
+        return new TwoFactorStatus(active, 0, active ? await s.RecoveryCodes.CountRemainingAsync(userId, ct) : 0);
+    }
+
+    /// <summary>True when the answer is right and was not used before; the use is recorded in <paramref name="tx"/>.</summary>
+    public async Task<bool> ProveAsync(IStoreSession tx, long userId, SecondFactorAnswer answer, string locale, string? clientIp, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var key = await tx.AuthenticatorKeys.GetAsync(userId, ct);
+        if (key is not { IsActive: true }
+            || await tx.FailureCounters.GetAsync(FailureScopes.SecondFactor(userId), ct) is { LockedUntil: { } until } && until > now)
+        {
+            return false; // while the factor is locked by wrong answers, even a right one does not pass
+        }
+
+        if (answer.Kind == SecondFactorKind.Totp)
+        {
+            var secret = protector.Unprotect(key.ProtectedSecret);
+            return secret is not null
+                && Totp.Match(secret, answer.Value, now, key.LastUsedStep) is { } step
+                && await tx.AuthenticatorKeys.TryUseStepAsync(userId, step, now, ct);
+        }
+
+        if (recoveryCodes.Hash(userId, answer.Value) is not { } hash || !await tx.RecoveryCodes.TryUseAsync(userId, hash, now, ct))
+        {
+            return false;
+        }
+
+        var remaining = await tx.RecoveryCodes.CountRemainingAsync(userId, ct);
+        await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.RecoveryCodeUsed, userId, ClientIp: clientIp, Detail: $"remaining={remaining}"), ct);
+        await SecurityNotices.QueueAsync(tx, userId, SecurityNotices.RecoveryCodeUsed(remaining), null, locale, now, ct);
+        return true;
+    }
+}
