@@ -16,7 +16,7 @@ public static class ServeCommand
         try
         {
             // Not disposed here: RunAsync disposes the host when it stops, and a test host still holds it after a failed start.
-            var app = VerigateHost.Build(parsed.Settings());
+            var app = VerigateHost.Build(parsed.Settings(), serving: true);
             // Test hosts (WebApplicationFactory) start and stop servers on one directory in quick succession inside
             // one process; the lock guards against a second process.
             using var dataLock = OwnsProcess ? LockDataDirectory(app.Services) : null;

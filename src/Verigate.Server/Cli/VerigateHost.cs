@@ -7,10 +7,19 @@ namespace Verigate.Server.Cli;
 /// <summary>The application with every service registered: the server runs it, the other commands use its services.</summary>
 public static class VerigateHost
 {
-    public static WebApplication Build(string[] settings)
+    /// <param name="settings">Configuration from the command line.</param>
+    /// <param name="serving">
+    /// False for a command: its logs then go to stderr, so what it prints on stdout (a secret, a list) is all a script
+    /// captures.
+    /// </param>
+    public static WebApplication Build(string[] settings, bool serving = false)
     {
         var builder = WebApplication.CreateBuilder(settings);
         builder.UseVerigateDefaults();
+        if (!serving)
+        {
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
 
         builder.Services
             .AddVerigateOptions(builder.Configuration)
