@@ -96,6 +96,7 @@ public static class CheckConfigCommand
         Collect<SessionPolicyOptions>(services, failures);
         Collect<DeliveryOptions>(services, failures);
         Collect<VerifyApiOptions>(services, failures);
+        Collect<Core.VerifyServices.VerifyServicesOptions>(services, failures);
         return failures.Count == 0 ? null : string.Join(" | ", failures);
     }
 
