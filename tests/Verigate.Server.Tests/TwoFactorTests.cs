@@ -117,8 +117,11 @@ public sealed class TwoFactorTests : IAsyncLifetime
         var after = await anonymous.GetFromJsonAsync<List<InboxMessage>>($"/v1/dev/messages?to={Uri.EscapeDataString(user.Email)}");
         Assert.Equal(before, after!.Count);
 
-        // The remembered device skips the second factor.
+        // The remembered device skips the second factor, for Sessions:RememberDeviceFor (30 days).
         Assert.Equal(HttpStatusCode.Created, (await _steps.LoginAsync(user.Username, deviceToken: deviceToken)).StatusCode);
+        _server.Time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        var later = await _steps.LoginAsync(user.Username, deviceToken: deviceToken);
+        Assert.Equal("two_factor", (await later.JsonAsync()).Str("reason"));
     }
 
     [Fact]
