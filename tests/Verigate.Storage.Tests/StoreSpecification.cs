@@ -223,7 +223,7 @@ public abstract class StoreSpecification : IAsyncLifetime
     [Fact]
     public async Task A_challenge_round_trips_every_field()
     {
-        var challenge = NewChallenge("ch-roundtrip") with { Label = "Acme", DeviceName = "Firefox", ClientIp = "203.0.113.9", Locale = "de", ServiceSid = "VA" + new string('a', 32) };
+        var challenge = NewChallenge("ch-roundtrip") with { Label = "Acme", DeviceName = "Firefox", ClientIp = "203.0.113.9", Locale = "de", ServiceSid = "VA" + new string('a', 32), ReuseKey = "reuse-roundtrip" };
         await WriteAsync(tx => tx.Challenges.InsertAsync(challenge, None));
         var stored = await ReadAsync(r => r.Challenges.GetAsync("ch-roundtrip", None));
         Assert.Equal(challenge with { CodeHash = stored!.CodeHash }, stored);
@@ -252,6 +252,32 @@ public abstract class StoreSpecification : IAsyncLifetime
         Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("VEnew", ChallengeStatus.MaxAttemptsReached, Now, None)));
         Assert.Equal("VEold", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, false, None)))?.Id);
         Assert.Equal("VEnew", (await ReadAsync(r => r.Challenges.FindLatestAsync(subject, service, to, Now, true, None)))?.Id);
+    }
+
+    [Fact]
+    public async Task The_reusable_challenge_is_the_newest_pending_one_of_its_key_with_attempts_left_before_expiry()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.Challenges.InsertAsync(NewChallenge("ch-reuse-old") with { ReuseKey = "k1" }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("ch-reuse-new") with { ReuseKey = "k1", CreatedAt = Now.AddSeconds(1) }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("ch-reuse-other") with { ReuseKey = "k2", CreatedAt = Now.AddSeconds(2) }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("ch-reuse-none") with { CreatedAt = Now.AddSeconds(3) }, None);
+            await tx.Challenges.InsertAsync(NewChallenge("ch-reuse-spent", maxAttempts: 1) with { ReuseKey = "k3" }, None);
+        });
+
+        Assert.Equal("ch-reuse-new", (await ReadAsync(r => r.Challenges.FindReusableAsync("k1", Now, None)))?.Id);
+        Assert.Equal("ch-reuse-other", (await ReadAsync(r => r.Challenges.FindReusableAsync("k2", Now, None)))?.Id);
+        Assert.Null(await ReadAsync(r => r.Challenges.FindReusableAsync("k1", Now.AddMinutes(10), None)));
+        Assert.Null(await ReadAsync(r => r.Challenges.FindReusableAsync("missing", Now, None)));
+
+        // Out of attempts: never reused (asking again must not look like fresh attempts, nor keep answering "too many").
+        Assert.Equal("ch-reuse-spent", (await ReadAsync(r => r.Challenges.FindReusableAsync("k3", Now, None)))?.Id);
+        Assert.NotNull(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-reuse-spent", Now, None)));
+        Assert.Null(await ReadAsync(r => r.Challenges.FindReusableAsync("k3", Now, None)));
+
+        Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-reuse-new", ChallengeStatus.Approved, Now, None)));
+        Assert.Equal("ch-reuse-old", (await ReadAsync(r => r.Challenges.FindReusableAsync("k1", Now, None)))?.Id);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class LoginFlow(
     IChannelAvailability channels,
     SessionPolicyOptions sessionPolicy,
     SecondFactors secondFactors,
+    ReuseKeys reuseKeys,
     TimeProvider time)
 {
     private static readonly ChallengeScope CompletableScope =
@@ -96,12 +97,18 @@ public sealed class LoginFlow(
             return new Error(ErrorCodes.ChannelUnavailable, "This account has no contact to send a code to.");
         }
 
-        var challenge = await engine.IssueAsync(
-            tx,
-            new ChallengeRequest(ChallengePurpose.NewDeviceLogin, ChallengeSubject.ForAccount(account.UserId), contact.Destination,
-                account.Locale, DeviceName: request.DeviceName ?? client.UserAgent, ClientIp: client.Ip),
-            new SendOrigin(account.UserId, client.Ip),
-            ct);
+        // Signing in again while a code is on its way sends that code again rather than a second one (the first
+        // would stop working, and every new code would use up the contact's send budget).
+        var origin = new SendOrigin(account.UserId, client.Ip);
+        var reuseKey = reuseKeys.SignIn(account.UserId, contact.Destination);
+        var challenge = await engine.FindReusableAsync(tx, reuseKey, ct) is { } pending
+            ? await engine.ResendReusedAsync(tx, pending, origin, ct)
+            : await engine.IssueAsync(
+                tx,
+                new ChallengeRequest(ChallengePurpose.NewDeviceLogin, ChallengeSubject.ForAccount(account.UserId), contact.Destination,
+                    account.Locale, DeviceName: request.DeviceName ?? client.UserAgent, ClientIp: client.Ip, ReuseKey: reuseKey),
+                origin,
+                ct);
         if (!challenge.IsSuccess)
         {
             return challenge.Error;

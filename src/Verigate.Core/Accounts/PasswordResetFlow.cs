@@ -25,6 +25,7 @@ public sealed class PasswordResetFlow(
     IChannelAvailability channels,
     SecondFactors secondFactors,
     AccountFailures failures,
+    ReuseKeys reuseKeys,
     TimeProvider time)
 {
     private static readonly ChallengeScope ResetScope = ChallengeScope.Account(ChallengePurpose.PasswordReset);
@@ -67,8 +68,27 @@ public sealed class PasswordResetFlow(
             decoyDestination = namedContact ?? await decoys.ForAsync(read, login, ct);
         }
 
+        // Asking again while a reset for this login is pending answers with that reset and sends its code again,
+        // under the resend rules. Real and decoy resets are keyed alike (by the login as typed) and answered alike:
+        // whatever the resend rules decide (too soon, sends used up, a limit, the SMS guard), the answer is the
+        // pending reset, so a repeated request tells an anonymous caller nothing either.
+        var reuseKey = reuseKeys.PasswordReset(LoginResolver.LimitKey(login));
+        await using (var reuseTx = await store.BeginWriteAsync(ct))
+        {
+            if (await engine.FindReusableAsync(reuseTx, reuseKey, ct) is { } pending)
+            {
+                var resent = await engine.ResendReusedAsync(reuseTx, pending, new SendOrigin(account?.UserId, client.Ip), ct);
+                if (resent.IsSuccess)
+                {
+                    await reuseTx.CommitAsync(ct);
+                }
+
+                return Started(pending); // a refused resend is rolled back here
+            }
+        }
+
         var request = new ChallengeRequest(ChallengePurpose.PasswordReset, ChallengeSubject.Nobody,
-            destination ?? decoyDestination, account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip);
+            destination ?? decoyDestination, account?.Locale ?? "en", DeviceName: client.UserAgent, ClientIp: client.Ip, ReuseKey: reuseKey);
         // A destination the SMS guard refuses is answered like an unknown login: the answer must not tell.
         if (account is not null && destination is not null && await guard.ScreenAsync(store, destination, client.Ip, ct) is null)
         {

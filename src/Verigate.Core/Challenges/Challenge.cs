@@ -40,6 +40,9 @@ public sealed record Challenge
     /// <summary>The Twilio-compatible API's service ("VA…") a verification was started under; null otherwise.</summary>
     public string? ServiceSid { get; init; }
 
+    /// <summary>What a repeated request of the same kind finds this challenge by while it is pending (<see cref="ReuseKeys"/>); null: never reused.</summary>
+    public string? ReuseKey { get; init; }
+
     /// <summary>
     /// Checks left. The right code does not count as a spent attempt: a person who got it right first time has
     /// still had every attempt left, so an approved challenge reports one more than its counter says.

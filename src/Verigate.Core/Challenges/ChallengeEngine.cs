@@ -100,6 +100,7 @@ public sealed partial class ChallengeEngine(
             DeviceName = request.DeviceName,
             ClientIp = request.ClientIp,
             ServiceSid = request.ServiceSid,
+            ReuseKey = request.ReuseKey,
         };
         var challenge = draft with { CodeHash = hasher.Hash(draft, code) };
 

@@ -12,4 +12,5 @@ public sealed record ChallengeRequest(
     int? CodeLength = null,
     string? DeviceName = null,
     string? ClientIp = null,
-    string? ServiceSid = null);
+    string? ServiceSid = null,
+    string? ReuseKey = null);

@@ -18,6 +18,12 @@ public interface IChallengeStore
         ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, bool orExhausted, CancellationToken ct);
 
     /// <summary>
+    /// The newest challenge issued under <paramref name="reuseKey"/> that is still pending, unexpired at
+    /// <paramref name="now"/> and has attempts left: what a repeated request of the same kind answers with.
+    /// </summary>
+    Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
     /// Uses one attempt if the challenge is pending, unexpired and has attempts left — atomically, before the
     /// code is compared, so parallel guesses cannot exceed the limit. Returns the attempts used after it, or null.
     /// </summary>

@@ -9,7 +9,7 @@ using Verigate.Core.Storage;
 namespace Verigate.Core.Verifications;
 
 /// <summary>The Verify API: integrators verify their own users' phones and addresses on our engine.</summary>
-public sealed class VerificationService(IStore store, ChallengeEngine engine, IChannelAvailability channels, SmsGuard guard)
+public sealed class VerificationService(IStore store, ChallengeEngine engine, IChannelAvailability channels, SmsGuard guard, ReuseKeys reuseKeys)
 {
     public const int MaxLocaleLength = 35;
 
@@ -60,13 +60,19 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
             return refused;
         }
 
+        // Starting again for the same key, purpose and destination while a verification is pending sends its code
+        // again (Twilio Verify's behaviour), keeping its attempts: asking again buys no new guesses.
+        var origin = new SendOrigin(null, request.ClientIp, apiKeyId);
+        var reuseKey = reuseKeys.Verification(apiKeyId, purpose, destination.Value);
         await using var tx = await store.BeginWriteAsync(ct);
-        var issued = await engine.IssueAsync(
-            tx,
-            new ChallengeRequest(ChallengePurpose.VerifyApi, ChallengeSubject.ForApiKey(apiKeyId), destination.Value,
-                request.Locale ?? "en", purpose, request.CodeLength, ClientIp: request.ClientIp),
-            new SendOrigin(null, request.ClientIp, apiKeyId),
-            ct);
+        var issued = await engine.FindReusableAsync(tx, reuseKey, ct) is { } pending
+            ? await engine.ResendReusedAsync(tx, pending, origin, ct)
+            : await engine.IssueAsync(
+                tx,
+                new ChallengeRequest(ChallengePurpose.VerifyApi, ChallengeSubject.ForApiKey(apiKeyId), destination.Value,
+                    request.Locale ?? "en", purpose, request.CodeLength, ClientIp: request.ClientIp, ReuseKey: reuseKey),
+                origin,
+                ct);
         if (issued.IsSuccess)
         {
             await tx.CommitAsync(ct);

@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         // The node id comes with the store: on PostgreSQL it is leased there, so two instances never share one.
         services.AddSingleton(sp => new SnowflakeIdGenerator(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OpenedStore>().NodeId));
         services.AddSingleton<CodeHasher>();
+        services.AddSingleton<ReuseKeys>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<SendLimits>();
         services.AddSingleton<SmsGuard>();

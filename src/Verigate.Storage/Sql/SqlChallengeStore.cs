@@ -9,12 +9,12 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
 {
     private const string Columns =
         "id, purpose, label, subject_kind, subject_id, channel, destination, code_length, code_hash, protected_code, status, " +
-        "created_at, expires_at, attempts_used, max_attempts, sends_used, max_sends, next_send_at, locale, device_name, client_ip, service_sid";
+        "created_at, expires_at, attempts_used, max_attempts, sends_used, max_sends, next_send_at, locale, device_name, client_ip, service_sid, reuse_key";
 
     public Task InsertAsync(Challenge c, CancellationToken ct) =>
         s.Command($"INSERT INTO challenges ({Columns}, country) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
                   "@codeHash, @protectedCode, @status, @createdAt, @expiresAt, @attemptsUsed, @maxAttempts, @sendsUsed, @maxSends, @nextSendAt, " +
-                  "@locale, @deviceName, @clientIp, @serviceSid, @country)")
+                  "@locale, @deviceName, @clientIp, @serviceSid, @reuseKey, @country)")
             .With("@id", c.Id).With("@purpose", c.Purpose.ToName()).With("@label", c.Label)
             .With("@subjectKind", c.Subject.StorageName).With("@subjectId", c.Subject.Id)
             .With("@channel", c.Destination.Channel.ToWire()).With("@destination", c.Destination.Value)
@@ -23,7 +23,7 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             .With("@attemptsUsed", c.AttemptsUsed).With("@maxAttempts", c.MaxAttempts).With("@sendsUsed", c.SendsUsed)
             .With("@maxSends", c.MaxSends).With("@nextSendAt", DbTime.Of(c.NextSendAt)).With("@locale", c.Locale)
             .With("@deviceName", c.DeviceName).With("@clientIp", c.ClientIp)
-            .With("@serviceSid", c.ServiceSid).With("@country", PhoneCountry.Of(c.Destination))
+            .With("@serviceSid", c.ServiceSid).With("@reuseKey", c.ReuseKey).With("@country", PhoneCountry.Of(c.Destination))
             .ExecuteNonQueryAsync(ct);
 
     public Task<Challenge?> GetAsync(string id, CancellationToken ct) =>
@@ -36,6 +36,12 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
                   "AND subject_kind = @subjectKind AND subject_id = @subjectId AND channel = @channel AND expires_at > @now ORDER BY created_at DESC, id DESC LIMIT 1")
             .With("@service", serviceSid).With("@destination", destination.Value).With("@subjectKind", subject.StorageName)
             .With("@subjectId", subject.Id).With("@channel", destination.Channel.ToWire()).With("@now", DbTime.Of(now))
+            .FirstOrDefaultAsync(Map, ct);
+
+    public Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' AND expires_at > @now " +
+                  "AND attempts_used < max_attempts ORDER BY created_at DESC, id DESC LIMIT 1")
+            .With("@key", reuseKey).With("@now", DbTime.Of(now))
             .FirstOrDefaultAsync(Map, ct);
 
     public async Task<int?> TryUseAttemptAsync(string id, DateTimeOffset now, CancellationToken ct) =>
@@ -81,5 +87,6 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         DeviceName = r.NullableString(19),
         ClientIp = r.NullableString(20),
         ServiceSid = r.NullableString(21),
+        ReuseKey = r.NullableString(22),
     };
 }
