@@ -9,6 +9,7 @@ using Verigate.Server.Api.Health;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
 using Verigate.Server.Api.Me;
+using Verigate.Server.Api.OpenApi;
 using Verigate.Server.Api.PasswordResets;
 using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
@@ -31,7 +32,7 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, VerigateJsonContext.Default));
         services.AddVerigateProblems();
         services.AddVerigateAuth();
-        services.AddOpenApi();
+        services.AddVerigateOpenApi();
         return services;
     }
 
