@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Verigate.Core.Audit;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
+using Verigate.Core.Telemetry;
 
 namespace Verigate.Core.Challenges;
 
@@ -25,12 +27,23 @@ public sealed partial class ChallengeEngine
     public async Task<Result<Challenge>> CheckAsync(
         IStoreSession tx, string id, ChallengeScope scope, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
     {
+        using var activity = VerigateTelemetry.StartCheck();
+        var result = await CheckCoreAsync(tx, id, scope, proves, field, activity, ct);
+        VerigateTelemetry.Describe(activity, null, result.IsSuccess ? "approved" : result.Error.Code);
+        return result;
+    }
+
+    private async Task<Result<Challenge>> CheckCoreAsync(
+        IStoreSession tx, string id, ChallengeScope scope, Func<Challenge, Task<bool>> proves, string field, Activity? activity, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var challenge = await FindAsync(tx, id, scope, ct);
         if (challenge is null)
         {
             return Error.NotFound();
         }
+
+        VerigateTelemetry.Describe(activity, challenge, "checking");
 
         switch (challenge.StatusAt(now))
         {
@@ -71,6 +84,7 @@ public sealed partial class ChallengeEngine
 
             await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
             await PublishVerificationAsync(tx, challenge with { Status = ChallengeStatus.Approved }, Webhooks.WebhookEventTypes.VerificationApproved, now, ct);
+            VerigateTelemetry.Approved(challenge);
             return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = attemptsUsed.Value, ProtectedCode = null };
         }
 
@@ -82,6 +96,7 @@ public sealed partial class ChallengeEngine
         }
 
         await CountFailureAsync(tx, challenge, failureKey, now, ct);
+        VerigateTelemetry.Failed(challenge, exhausted: remaining == 0);
 
         return new Error(ErrorCodes.CodeIncorrect, "The code is not correct.", field, AttemptsRemaining: remaining);
     }

@@ -6,6 +6,7 @@ using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
+using Verigate.Core.Telemetry;
 
 namespace Verigate.Core.Challenges;
 
@@ -47,7 +48,13 @@ public sealed partial class ChallengeEngine(
         // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
         // or phone prefix shares a row; locking them at the end keeps that wait to the commit itself.
         var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Purpose, request.Destination, origin), ct);
-        return limited is null ? challenge : limited;
+        if (limited is not null)
+        {
+            return limited;
+        }
+
+        VerigateTelemetry.Started(challenge);
+        return challenge;
     }
 
     /// <summary>
@@ -164,7 +171,13 @@ public sealed partial class ChallengeEngine(
             ? sendLimits.Requester(origin)
             : sendLimits.For(challenge.Purpose, destination, origin);
         var limited = await limiter.TryChargeAsync(tx, charges, ct);
-        return limited is null ? challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt } : limited;
+        if (limited is not null)
+        {
+            return limited;
+        }
+
+        VerigateTelemetry.Resent(challenge);
+        return challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt };
     }
 
     /// <summary>
@@ -212,6 +225,7 @@ public sealed partial class ChallengeEngine(
 
         await QueueCodeAsync(tx, challenge, to, OutboxKind.Code, now, ct, reason);
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now, $"fallback channel={to.Channel.ToWire()} to={to.Masked}", ct);
+        VerigateTelemetry.Resent(challenge);
         return challenge with { SendsUsed = challenge.SendsUsed + 1 };
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Verigate.Core.Challenges;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
+using Verigate.Core.Telemetry;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.Receipts;
 using Verigate.Delivery.Templates;
@@ -104,16 +105,27 @@ public sealed partial class OutboxDispatcher(
 
     private async Task<Dispatched> DispatchAsync(OutboxMessage message)
     {
+        using var activity = VerigateTelemetry.StartSend(message.Destination.Channel, KindName(message.Kind));
+        Dispatched dispatched;
         try
         {
-            return await SendAsync(message);
+            dispatched = await SendAsync(message);
         }
         catch (Exception e)
         {
             LogDispatchFailed(logger, message.Id, e);
-            return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "Temporary failure: " + e.GetType().Name, Retry: true), null, null);
+            dispatched = new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "Temporary failure: " + e.GetType().Name, Retry: true), null, null);
         }
+
+        activity?.SetTag(VerigateTelemetry.OutcomeTag, OutcomeName(dispatched.Outcome));
+        return dispatched;
     }
+
+    private static string KindName(OutboxKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>The outcome as a metric or span tag: the status, or "retry" for a temporary failure.</summary>
+    private static string OutcomeName(SendOutcome outcome) =>
+        !outcome.Succeeded && outcome.Retry ? "retry" : outcome.Status.ToString().ToLowerInvariant();
 
     private async Task<Dispatched> SendAsync(OutboxMessage message)
     {
@@ -199,6 +211,7 @@ public sealed partial class OutboxDispatcher(
             }
 
             var retrying = !outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts;
+            VerigateTelemetry.Delivered(message.Destination.Channel, KindName(message.Kind), retrying ? "retry" : outcome.Status.ToString().ToLowerInvariant());
             if (retrying)
             {
                 var retryAt = now + Backoff(message.Attempts);

@@ -1,5 +1,6 @@
 using Verigate.Server.Api;
 using Verigate.Server.Hosting;
+using Verigate.Server.Telemetry;
 using Verigate.Server.Webhooks;
 
 namespace Verigate.Server.Cli;
@@ -27,7 +28,8 @@ public static class VerigateHost
             .AddVerigateCore()
             .AddVerigateDelivery()
             .AddVerigateWebhooks()
-            .AddVerigateApi();
+            .AddVerigateApi()
+            .AddVerigateTelemetry(builder.Configuration);
 
         var app = builder.Build();
         var gate = app.Services.GetRequiredService<StartupLogGate>();

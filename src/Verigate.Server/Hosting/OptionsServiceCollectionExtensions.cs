@@ -27,6 +27,7 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<Api.Auth.VerifyApiOptions>(configuration, Api.Auth.VerifyApiOptions.Section, o => o.Validate());
         services.Bind<SmsGuardOptions>(configuration, SmsGuardOptions.Section, o => o.Validate());
         services.Bind<WebhookOptions>(configuration, WebhookOptions.Section, o => o.Validate());
+        services.Bind<Telemetry.TelemetryOptions>(configuration, Telemetry.TelemetryOptions.Section, o => o.Validate());
 
         // The domain takes plain options objects; they are read once, after validation.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
