@@ -82,6 +82,34 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_postgresql_is_one_line_naming_the_connection_string_setting()
+    {
+        // A loopback port nothing listens on: the connection is refused at once, as for a database that is down.
+        var run = await RunServerAsync(new()
+        {
+            ["Storage__Provider"] = "Postgres",
+            ["Storage__ConnectionString"] = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Database=verigate;Username=verigate;Password=unused;Timeout=5",
+        });
+
+        AssertOneLineRefusal(run, "the PostgreSQL database in Storage:ConnectionString cannot be reached");
+    }
+
+    [Fact]
+    public async Task Another_code_hash_key_than_the_databases_is_one_line_naming_the_setting()
+    {
+        using (var first = await ServerProcess.StartAsync(_data, new Dictionary<string, string> { ["Codes__HashKey"] = NewHashKey() }))
+        {
+            Assert.Equal("ready", await first.Client().GetStringAsync("/readyz"));
+        }
+
+        var run = await RunServerAsync(new() { ["Codes__HashKey"] = NewHashKey() });
+
+        AssertOneLineRefusal(run, "code hash key (Codes:HashKey, or code-hash.key in the data directory) is not the key this database was set up with");
+    }
+
+    private static string NewHashKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    [Fact]
     public async Task Without_a_public_url_links_in_messages_follow_the_listening_address()
     {
         using var server = await ServerProcess.StartAsync(_data);
