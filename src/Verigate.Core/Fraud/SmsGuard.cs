@@ -46,14 +46,16 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
     }
 
     /// <summary>
-    /// Inside the send's own transaction: refuses what <see cref="ScreenAsync"/> would (so a resend is held too),
-    /// charges the daily velocity counters and counts the SMS against the budgets. A refusal rolls the send back.
+    /// In the send's counters session (<see cref="IStoreSession.BeginCountersAsync"/>): refuses what
+    /// <see cref="ScreenAsync"/> would (so a resend is held too), charges the daily velocity counters together with
+    /// <paramref name="sendCharges"/> (the caller's send limits: one locking read and one write for all of them)
+    /// and counts the SMS against the budgets. A refusal means nothing may be committed.
     /// </summary>
-    public async Task<Error?> ChargeAsync(IStoreSession tx, Destination destination, CancellationToken ct)
+    public async Task<Error?> ChargeAsync(IStoreSession tx, Destination destination, IReadOnlyList<RateLimitCharge> sendCharges, CancellationToken ct)
     {
         if (!destination.IsPhone)
         {
-            return null;
+            return await limiter.TryChargeAsync(tx, sendCharges, ct);
         }
 
         var now = time.GetUtcNow();
@@ -64,22 +66,20 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
             return refusal.Error;
         }
 
-        if (!safe)
+        IReadOnlyList<RateLimitCharge> charges = safe ? sendCharges :
+        [
+            .. sendCharges,
+            new RateLimitCharge($"sms:country-day:{region ?? "unknown"}", options.SendsPerCountryPerDay),
+            new RateLimitCharge($"sms:prefix-day:{destination.PhonePrefix}", options.SendsPerPrefixPerDay),
+        ];
+        if (await limiter.TryChargeAsync(tx, charges, ct) is { } limited)
         {
-            var limited = await limiter.TryChargeAsync(tx,
-            [
-                new RateLimitCharge($"sms:country-day:{region ?? "unknown"}", options.SendsPerCountryPerDay),
-                new RateLimitCharge($"sms:prefix-day:{destination.PhonePrefix}", options.SendsPerPrefixPerDay),
-            ], ct);
-            if (limited is not null)
-            {
-                return limited;
-            }
+            return limited;
         }
 
         var cost = options.CostOf(region);
-        var day = await tx.Fraud.AddToBudgetAsync(DayPeriod(now), cost, ct);
-        var month = await tx.Fraud.AddToBudgetAsync(MonthPeriod(now), cost, ct);
+        var totals = await tx.Fraud.AddToBudgetsAsync([DayPeriod(now), MonthPeriod(now)], cost, ct);
+        var (day, month) = (totals[0], totals[1]);
         if (!safe && (Over(day, options.DailySmsBudget, options.DailyCostBudget) || Over(month, options.MonthlySmsBudget, options.MonthlyCostBudget)))
         {
             return BudgetError();
