@@ -32,8 +32,18 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         }
 
         var now = time.GetUtcNow();
+        // Nearly every send passes: judge it from a read, which neither takes SQLite's writer nor costs PostgreSQL
+        // a transaction; only a refusal (something to record) is judged again in a write transaction.
+        await using (var read = await store.OpenReadAsync(ct))
+        {
+            if (await RefusalAsync(read, destination, now, ct) is null && await WatchConversionAsync(read, destination, now, record: false, ct) is null)
+            {
+                return null;
+            }
+        }
+
         await using var tx = await store.BeginWriteAsync(ct);
-        var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, ct);
+        var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, record: true, ct);
         if (refusal is not null)
         {
             await tx.Audit.AppendAsync(new AuditEvent(now, AuditRefused, ClientIp: clientIp,
@@ -129,7 +139,8 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         return null;
     }
 
-    private async Task<(Error Error, string Reason)?> WatchConversionAsync(IStoreSession tx, Destination destination, DateTimeOffset now, CancellationToken ct)
+    // record = false only judges (in a read session); true also stores the block, audits and publishes it.
+    private async Task<(Error Error, string Reason)?> WatchConversionAsync(IStoreSession tx, Destination destination, DateTimeOffset now, bool record, CancellationToken ct)
     {
         var watch = options.ConversionWatch;
         if (!watch.Enabled || destination.PhonePrefix is not { } prefix)
@@ -157,6 +168,11 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         if (recent.UnconvertedShare - baseline < watch.JumpAbove)
         {
             return null;
+        }
+
+        if (!record)
+        {
+            return (Blocked(), "prefix_blocked");
         }
 
         var strikes = (previous?.Strikes ?? 0) + 1;
