@@ -91,7 +91,9 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     /// round trip per session and threw away prepared statements. Nothing we do leaves session state behind
     /// (advisory locks are always released in finally blocks). Statements the store repeats are prepared once.
     /// </summary>
-    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    private static NpgsqlDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(Pooled(connectionString));
+
+    private static NpgsqlConnectionStringBuilder Pooled(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.ApplicationName ??= "verigate";
@@ -105,7 +107,7 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
             builder.MaxAutoPrepare = 64;
         }
 
-        return NpgsqlDataSource.Create(builder);
+        return builder;
     }
 
     /// <summary>
@@ -115,11 +117,9 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     /// </summary>
     private static NpgsqlDataSource CreateCountersDataSource(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            ApplicationName = "verigate-counters",
-            MaxPoolSize = CounterPoolSize,
-        };
+        var builder = Pooled(connectionString);
+        builder.ApplicationName = "verigate-counters";
+        builder.MaxPoolSize = CounterPoolSize;
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, CounterPoolSize);
         builder.Options = ((builder.Options ?? "") + " -c synchronous_commit=off").Trim();
         return NpgsqlDataSource.Create(builder);
