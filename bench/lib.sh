@@ -46,6 +46,9 @@ start_verigate() { # name port api-key [NAME=VALUE...]
     RateLimits__SendsPerApiKey__Count=$raised_limit \
     RateLimits__SendsPerIp__Count=$raised_limit \
     RateLimits__SendsPerAccount__Count=$raised_limit \
+    SmsGuard__SendsPerCountryPerDay__Count=$raised_limit \
+    SmsGuard__SendsPerPrefixPerDay__Count=$raised_limit \
+    SmsGuard__ConversionWatch__Enabled=false \
     "$@" \
     ./Verigate.Server --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
   echo $! >"$work/$name.pid"

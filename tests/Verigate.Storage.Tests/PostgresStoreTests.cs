@@ -31,6 +31,54 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
     }
 
     [Fact]
+    public async Task Counters_are_locked_only_for_their_own_short_transaction_not_until_the_owner_commits()
+    {
+        var limiter = new Verigate.Core.RateLimiting.RateLimiter(TimeProvider.System);
+        var limit = new Verigate.Core.RateLimiting.RateLimit(100, TimeSpan.FromHours(1));
+        Verigate.Core.RateLimiting.RateLimitCharge[] charge = [new("send:key:held", limit)];
+
+        await using var first = await _store!.BeginWriteAsync(CancellationToken.None);
+        await using (var counters = await first.BeginCountersAsync(CancellationToken.None))
+        {
+            Assert.Null(await limiter.TryChargeAsync(counters, charge, CancellationToken.None));
+            await counters.CommitAsync(CancellationToken.None);
+        }
+
+        // The first owner is still open (its durable commit pending): a second send of the same key must not wait for it.
+        await using var second = await _store.BeginWriteAsync(CancellationToken.None);
+        await using (var counters = await second.BeginCountersAsync(CancellationToken.None))
+        {
+            var charged = limiter.TryChargeAsync(counters, charge, CancellationToken.None);
+            Assert.Same(charged, await Task.WhenAny(charged, Task.Delay(TimeSpan.FromSeconds(10))));
+            Assert.Null(await charged);
+            await counters.CommitAsync(CancellationToken.None);
+        }
+
+        // Charged for good even though the first owner never commits: the limits err on the strict side.
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+        await using var read = await _store.BeginWriteAsync(CancellationToken.None);
+        var stored = await read.RateLimits.GetForUpdateAsync(["send:key:held"], CancellationToken.None);
+        Assert.True(stored["send:key:held"] > DateTimeOffset.UtcNow.AddSeconds(60), "both charges of 36 s each are stored");
+    }
+
+    [Fact]
+    public async Task Counters_connections_commit_without_waiting_for_the_wal_flush_and_others_keep_the_servers_setting()
+    {
+        await using var tx = await _store!.BeginWriteAsync(CancellationToken.None);
+        await using var counters = await tx.BeginCountersAsync(CancellationToken.None);
+        Assert.Equal("off", await ScalarAsync(counters, "SHOW synchronous_commit"));
+        Assert.Equal("client", await ScalarAsync(counters, SourceOfSynchronousCommit));
+        // Ordinary sessions keep whatever the server is configured with (the test cluster itself runs with it off).
+        Assert.NotEqual("client", await ScalarAsync(tx, SourceOfSynchronousCommit));
+    }
+
+    private const string SourceOfSynchronousCommit = "SELECT source FROM pg_settings WHERE name = 'synchronous_commit'";
+
+    private static async Task<string?> ScalarAsync(IStoreSession session, string sql) =>
+        (string?)await ((Verigate.Storage.Sql.SqlSession)session).Command(sql).ExecuteScalarAsync();
+
+    [Fact]
     public async Task Migrations_run_once_even_when_instances_start_together()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresStore.MigrateAsync(database.ConnectionString, CancellationToken.None)));

@@ -502,6 +502,50 @@ public abstract class StoreSpecification : IAsyncLifetime
         Assert.Equal(10, outcomes.Count(allowed => allowed));
     }
 
+    [Fact]
+    public async Task Concurrent_charges_in_counters_sessions_allow_exactly_the_limit_and_keep_the_owners_writes()
+    {
+        var limiter = new RateLimiter(new FixedTime(Now));
+        var limit = new RateLimit(10, TimeSpan.FromHours(1));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            // As a send does: the owner writes its rows first, then charges the shared counters, then commits.
+            await using var tx = await Store.BeginWriteAsync(None);
+            await tx.Audit.AppendAsync(new AuditEvent(Now, "counted", null, "ch-counters-" + i), None);
+            await using var counters = await tx.BeginCountersAsync(None);
+            var error = await limiter.TryChargeAsync(counters, [new RateLimitCharge("send:key:hot", limit), new RateLimitCharge("send:dest:" + i, limit)], None);
+            if (error is not null)
+            {
+                return false;
+            }
+
+            await counters.CommitAsync(None);
+            await tx.CommitAsync(None);
+            return true;
+        })));
+
+        Assert.Equal(10, outcomes.Count(allowed => allowed));
+        var audited = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            audited += (await ReadAsync(r => r.Audit.ListForChallengeAsync("ch-counters-" + i, None))).Count;
+        }
+
+        Assert.Equal(10, audited);
+        // Ten charges of one hour's ten: the stored instant is an hour ahead of now.
+        Assert.Equal(Now.AddHours(1), (await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync(["send:key:hot"], None)))["send:key:hot"]);
+    }
+
+    [Fact]
+    public async Task Budgets_of_several_periods_are_added_at_once_and_come_back_in_the_order_asked()
+    {
+        await WriteAsync(tx => tx.Fraud.AddToBudgetAsync("month:2026-04", 0.5m, None));
+        var totals = await WriteAsync(tx => tx.Fraud.AddToBudgetsAsync(["day:2026-04-02", "month:2026-04"], 0.25m, None));
+        Assert.Equal([new BudgetUsage("day:2026-04-02", 1, 0.25m), new BudgetUsage("month:2026-04", 2, 0.75m)], totals);
+        totals = await WriteAsync(tx => tx.Fraud.AddToBudgetsAsync(["month:2026-04", "day:2026-04-02"], 0.25m, None));
+        Assert.Equal([new BudgetUsage("month:2026-04", 3, 1m), new BudgetUsage("day:2026-04-02", 2, 0.5m)], totals);
+    }
+
     // ---- audit, dev inbox, API keys, idempotency, settings ----
 
     [Fact]

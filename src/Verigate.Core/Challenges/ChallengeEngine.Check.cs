@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Verigate.Core.Audit;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
@@ -16,6 +15,14 @@ public sealed partial class ChallengeEngine
     public Task<Result<Challenge>> CheckAsync(IStoreSession tx, string id, ChallengeScope scope, string code, CancellationToken ct) =>
         CheckAsync(tx, id, scope, c => Task.FromResult(CodeMatches(c, code)), "code", ct);
 
+    /// <summary>
+    /// <see cref="CheckAsync(IStoreSession, string, ChallengeScope, string, CancellationToken)"/> of a challenge the
+    /// caller has just read (<see cref="ReadForCheckAsync"/>), without reading it again: the attempt is still used by
+    /// a conditional UPDATE, so a check that raced another one, or a cancel, is decided by the database as before.
+    /// </summary>
+    public Task<Result<Challenge>> CheckReadAsync(IStoreSession tx, Challenge read, string code, CancellationToken ct) =>
+        CheckAsync(tx, read, c => Task.FromResult(CodeMatches(c, code)), "code", ct);
+
     /// <summary>Whether a sent code is this challenge's, compared in constant time.</summary>
     public bool CodeMatches(Challenge challenge, string code) => code.Length == challenge.CodeLength && hasher.Matches(challenge, code);
 
@@ -27,24 +34,23 @@ public sealed partial class ChallengeEngine
     public async Task<Result<Challenge>> CheckAsync(
         IStoreSession tx, string id, ChallengeScope scope, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
     {
+        var challenge = await FindAsync(tx, id, scope, ct);
+        return challenge is null ? Error.NotFound() : await CheckAsync(tx, challenge, proves, field, ct);
+    }
+
+    private async Task<Result<Challenge>> CheckAsync(IStoreSession tx, Challenge challenge, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
+    {
         using var activity = VerigateTelemetry.StartCheck();
-        var result = await CheckCoreAsync(tx, id, scope, proves, field, activity, ct);
+        VerigateTelemetry.Describe(activity, challenge, "checking");
+        var result = await CheckCoreAsync(tx, challenge, proves, field, ct);
         VerigateTelemetry.Describe(activity, null, result.IsSuccess ? "approved" : result.Error.Code);
         return result;
     }
 
-    private async Task<Result<Challenge>> CheckCoreAsync(
-        IStoreSession tx, string id, ChallengeScope scope, Func<Challenge, Task<bool>> proves, string field, Activity? activity, CancellationToken ct)
+    private async Task<Result<Challenge>> CheckCoreAsync(IStoreSession tx, Challenge challenge, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var challenge = await FindAsync(tx, id, scope, ct);
-        if (challenge is null)
-        {
-            return Error.NotFound();
-        }
-
-        VerigateTelemetry.Describe(activity, challenge, "checking");
-
+        var id = challenge.Id;
         switch (challenge.StatusAt(now))
         {
             case ChallengeStatus.MaxAttemptsReached:
@@ -107,6 +113,16 @@ public sealed partial class ChallengeEngine
     /// </summary>
     public async Task<Error?> RefuseEarlyAsync(IStore store, string id, ChallengeScope scope, CancellationToken ct)
     {
+        var read = await ReadForCheckAsync(store, id, scope, ct);
+        return read.IsSuccess ? null : read.Error;
+    }
+
+    /// <summary>
+    /// <see cref="RefuseEarlyAsync"/> that also hands back the challenge it read when the check must go ahead, for
+    /// <see cref="CheckReadAsync"/>.
+    /// </summary>
+    public async Task<Result<Challenge>> ReadForCheckAsync(IStore store, string id, ChallengeScope scope, CancellationToken ct)
+    {
         await using var read = await store.OpenReadAsync(ct);
         var challenge = await FindAsync(read, id, scope, ct);
         return challenge?.StatusAt(time.GetUtcNow()) switch
@@ -114,7 +130,7 @@ public sealed partial class ChallengeEngine
             null => Error.NotFound(),
             ChallengeStatus.MaxAttemptsReached => TooManyAttempts(),
             ChallengeStatus.Pending when challenge.AttemptsRemaining == 0 => TooManyAttempts(),
-            ChallengeStatus.Pending => null,
+            ChallengeStatus.Pending => challenge,
             _ => Error.NotFound(),
         };
     }

@@ -39,20 +39,16 @@ public sealed partial class ChallengeEngine(
         var challenge = await InsertAsync(tx, request, OutboxKind.Code, ct);
         await PublishVerificationAsync(tx, challenge, WebhookEventTypes.VerificationPending, challenge.CreatedAt, ct);
 
-        // The SMS guard's counters and budget rows are shared by many sends too: charged late for the same reason.
-        if (await guard.ChargeAsync(tx, request.Destination, ct) is { } refused)
+        // The counters (send limits, the SMS guard's velocity counters and budgets) are rows every send of one API
+        // key, prefix or day shares: charged last, all at once, in the store's counters session, so that on
+        // PostgreSQL they are locked for a short transaction of their own rather than until this one's commit.
+        await using var counters = await tx.BeginCountersAsync(ct);
+        if (await guard.ChargeAsync(counters, request.Destination, sendLimits.For(request.Purpose, request.Destination, origin), ct) is { } refused)
         {
             return refused;
         }
 
-        // Charged last: on PostgreSQL the counters' rows stay locked until commit, and every send of one API key
-        // or phone prefix shares a row; locking them at the end keeps that wait to the commit itself.
-        var limited = await limiter.TryChargeAsync(tx, sendLimits.For(request.Purpose, request.Destination, origin), ct);
-        if (limited is not null)
-        {
-            return limited;
-        }
-
+        await counters.CommitAsync(ct);
         VerigateTelemetry.Started(challenge);
         return challenge;
     }
@@ -149,7 +145,9 @@ public sealed partial class ChallengeEngine(
             return ChannelUnavailable(destination.Channel);
         }
 
-        if (!IsDecoy(challenge) && await guard.ChargeAsync(tx, destination, ct) is { } refused)
+        // The shared counters, as in IssueAsync; a refusal anywhere below rolls the send and the charges back.
+        await using var counters = await tx.BeginCountersAsync(ct);
+        if (!IsDecoy(challenge) && await guard.ChargeAsync(counters, destination, [], ct) is { } refused)
         {
             return refused;
         }
@@ -161,7 +159,7 @@ public sealed partial class ChallengeEngine(
             return new Error(ErrorCodes.ResendTooSoon, "The code was just sent again.", RetryAfter: nextSendAt - now);
         }
 
-        var kind = await ResendKindAsync(tx, challenge, destination, origin, ct);
+        var kind = await ResendKindAsync(counters, challenge, destination, origin, ct);
         await QueueCodeAsync(tx, challenge, destination, kind, now, ct);
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeResent, now,
             $"channel={destination.Channel.ToWire()} to={destination.Masked} send={sendsUsed}", ct);
@@ -170,12 +168,12 @@ public sealed partial class ChallengeEngine(
         var charges = challenge.Purpose == ChallengePurpose.PasswordReset || IsDecoy(challenge)
             ? sendLimits.Requester(origin)
             : sendLimits.For(challenge.Purpose, destination, origin);
-        var limited = await limiter.TryChargeAsync(tx, charges, ct);
-        if (limited is not null)
+        if (await limiter.TryChargeAsync(counters, charges, ct) is { } limited)
         {
             return limited;
         }
 
+        await counters.CommitAsync(ct);
         VerigateTelemetry.Resent(challenge);
         return challenge with { SendsUsed = sendsUsed, NextSendAt = nextSendAt };
     }

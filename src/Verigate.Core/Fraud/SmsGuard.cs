@@ -32,8 +32,18 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         }
 
         var now = time.GetUtcNow();
+        // Nearly every send passes: judge it from a read, which neither takes SQLite's writer nor costs PostgreSQL
+        // a transaction; only a refusal (something to record) is judged again in a write transaction.
+        await using (var read = await store.OpenReadAsync(ct))
+        {
+            if (await RefusalAsync(read, destination, now, ct) is null && await WatchConversionAsync(read, destination, now, record: false, ct) is null)
+            {
+                return null;
+            }
+        }
+
         await using var tx = await store.BeginWriteAsync(ct);
-        var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, ct);
+        var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, record: true, ct);
         if (refusal is not null)
         {
             await tx.Audit.AppendAsync(new AuditEvent(now, AuditRefused, ClientIp: clientIp,
@@ -46,14 +56,16 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
     }
 
     /// <summary>
-    /// Inside the send's own transaction: refuses what <see cref="ScreenAsync"/> would (so a resend is held too),
-    /// charges the daily velocity counters and counts the SMS against the budgets. A refusal rolls the send back.
+    /// In the send's counters session (<see cref="IStoreSession.BeginCountersAsync"/>): refuses what
+    /// <see cref="ScreenAsync"/> would (so a resend is held too), charges the daily velocity counters together with
+    /// <paramref name="sendCharges"/> (the caller's send limits: one locking read and one write for all of them)
+    /// and counts the SMS against the budgets. A refusal means nothing may be committed.
     /// </summary>
-    public async Task<Error?> ChargeAsync(IStoreSession tx, Destination destination, CancellationToken ct)
+    public async Task<Error?> ChargeAsync(IStoreSession tx, Destination destination, IReadOnlyList<RateLimitCharge> sendCharges, CancellationToken ct)
     {
         if (!destination.IsPhone)
         {
-            return null;
+            return await limiter.TryChargeAsync(tx, sendCharges, ct);
         }
 
         var now = time.GetUtcNow();
@@ -64,22 +76,20 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
             return refusal.Error;
         }
 
-        if (!safe)
+        IReadOnlyList<RateLimitCharge> charges = safe ? sendCharges :
+        [
+            .. sendCharges,
+            new RateLimitCharge($"sms:country-day:{region ?? "unknown"}", options.SendsPerCountryPerDay),
+            new RateLimitCharge($"sms:prefix-day:{destination.PhonePrefix}", options.SendsPerPrefixPerDay),
+        ];
+        if (await limiter.TryChargeAsync(tx, charges, ct) is { } limited)
         {
-            var limited = await limiter.TryChargeAsync(tx,
-            [
-                new RateLimitCharge($"sms:country-day:{region ?? "unknown"}", options.SendsPerCountryPerDay),
-                new RateLimitCharge($"sms:prefix-day:{destination.PhonePrefix}", options.SendsPerPrefixPerDay),
-            ], ct);
-            if (limited is not null)
-            {
-                return limited;
-            }
+            return limited;
         }
 
         var cost = options.CostOf(region);
-        var day = await tx.Fraud.AddToBudgetAsync(DayPeriod(now), cost, ct);
-        var month = await tx.Fraud.AddToBudgetAsync(MonthPeriod(now), cost, ct);
+        var totals = await tx.Fraud.AddToBudgetsAsync([DayPeriod(now), MonthPeriod(now)], cost, ct);
+        var (day, month) = (totals[0], totals[1]);
         if (!safe && (Over(day, options.DailySmsBudget, options.DailyCostBudget) || Over(month, options.MonthlySmsBudget, options.MonthlyCostBudget)))
         {
             return BudgetError();
@@ -129,7 +139,8 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         return null;
     }
 
-    private async Task<(Error Error, string Reason)?> WatchConversionAsync(IStoreSession tx, Destination destination, DateTimeOffset now, CancellationToken ct)
+    // record = false only judges (in a read session); true also stores the block, audits and publishes it.
+    private async Task<(Error Error, string Reason)?> WatchConversionAsync(IStoreSession tx, Destination destination, DateTimeOffset now, bool record, CancellationToken ct)
     {
         var watch = options.ConversionWatch;
         if (!watch.Enabled || destination.PhonePrefix is not { } prefix)
@@ -157,6 +168,11 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         if (recent.UnconvertedShare - baseline < watch.JumpAbove)
         {
             return null;
+        }
+
+        if (!record)
+        {
+            return (Blocked(), "prefix_blocked");
         }
 
         var strikes = (previous?.Strikes ?? 0) + 1;

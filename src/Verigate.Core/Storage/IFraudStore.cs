@@ -16,4 +16,10 @@ public interface IFraudStore
 
     /// <summary>Adds one SMS and its cost to the period and returns the new totals (locks the row until commit).</summary>
     Task<BudgetUsage> AddToBudgetAsync(string period, decimal cost, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="AddToBudgetAsync"/> for several periods in one statement (one round trip); the totals come back
+    /// in the order of <paramref name="periods"/>, which must be distinct.
+    /// </summary>
+    Task<IReadOnlyList<BudgetUsage>> AddToBudgetsAsync(IReadOnlyList<string> periods, decimal cost, CancellationToken ct);
 }

@@ -26,5 +26,16 @@ public interface IStoreSession : IAsyncDisposable
     IAuthenticatorKeyStore AuthenticatorKeys { get; }
     IRecoveryCodeStore RecoveryCodes { get; }
 
+    /// <summary>
+    /// Where a send charges the counters every send shares (rate limits, SMS budgets): rows that many concurrent
+    /// sends update, so whoever holds them should hold them briefly. A store whose writers run in parallel
+    /// (PostgreSQL) gives a short transaction of its own that commits without waiting for its WAL flush, so the
+    /// rows are not locked until the caller's durable commit; a crash may forget the last few milliseconds of
+    /// charges, which only makes the limits briefly lenient. A store with one writer (SQLite) lends the caller's
+    /// own transaction. Commit it when the charges stand; disposing it without committing undoes them. A charge
+    /// committed before the caller's transaction fails stays charged (the limits err on the strict side).
+    /// </summary>
+    ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct);
+
     ValueTask CommitAsync(CancellationToken ct);
 }

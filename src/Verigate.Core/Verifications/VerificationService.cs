@@ -110,13 +110,14 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
     public async Task<Result<Challenge>> CheckAsync(string apiKeyId, string id, string code, CancellationToken ct)
     {
         var scope = ChallengeScope.ApiKey(apiKeyId);
-        if (await engine.RefuseEarlyAsync(store, id, scope, ct) is { } decided)
+        var read = await engine.ReadForCheckAsync(store, id, scope, ct);
+        if (!read.IsSuccess)
         {
-            return decided;
+            return read.Error!;
         }
 
         await using var tx = await store.BeginWriteAsync(ct);
-        var result = await engine.CheckAsync(tx, id, scope, code, ct);
+        var result = await engine.CheckReadAsync(tx, read.Value, code, ct);
         await tx.CommitAsync(ct); // a used attempt sticks, right or wrong
         return result;
     }

@@ -21,5 +21,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
+    public override bool HasWritingCtes => true;
+
     public override bool IsUniqueViolation(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

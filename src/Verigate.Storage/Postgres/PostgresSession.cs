@@ -1,12 +1,13 @@
 using System.Data.Common;
 using Npgsql;
 using Verigate.Core.Outbox;
+using Verigate.Core.Storage;
 using Verigate.Storage.Sql;
 
 namespace Verigate.Storage.Postgres;
 
 /// <summary>A write session is one READ COMMITTED transaction; a read session is a plain pooled connection.</summary>
-internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, IOutboxSignal signal)
+internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, IOutboxSignal signal, NpgsqlDataSource? counters = null)
     : SqlSession(PostgresDialect.Instance, signal)
 {
     private readonly List<NpgsqlCommand> _commands = [];
@@ -17,6 +18,31 @@ internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransac
         var command = new NpgsqlCommand(sql, connection, transaction);
         _commands.Add(command);
         return command;
+    }
+
+    /// <summary>
+    /// The counters get a transaction of their own on the counters pool, whose connections commit with
+    /// synchronous_commit = off: the hot rows are locked for a few round trips, not until this transaction's WAL
+    /// flush. A separate pool, so a session waiting for a counters connection never holds one that a counters
+    /// session waits for. Without a counters pool (or in a read session) the rows are charged here.
+    /// </summary>
+    public override async ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct)
+    {
+        if (counters is null || transaction is null)
+        {
+            return await base.BeginCountersAsync(ct);
+        }
+
+        var own = await counters.OpenConnectionAsync(ct);
+        try
+        {
+            return new PostgresSession(own, await own.BeginTransactionAsync(ct), OutboxSignal);
+        }
+        catch
+        {
+            await own.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

@@ -20,10 +20,20 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
 
     private readonly IOutboxSignal _signal;
 
-    private PostgresStore(NpgsqlDataSource dataSource, IOutboxSignal signal)
+    /// <summary>
+    /// Connections for the shared counters (see <see cref="PostgresSession.BeginCountersAsync"/>): few, because
+    /// their transactions are short and all queue on the same hot rows anyway (more would only wait in PostgreSQL).
+    /// </summary>
+    internal const int CounterPoolSize = 8;
+
+    private readonly NpgsqlDataSource _counters;
+
+    // The connection string as given: a data source's own ConnectionString has the password removed.
+    private PostgresStore(NpgsqlDataSource dataSource, string connectionString, IOutboxSignal signal)
     {
         DataSource = dataSource;
         _signal = signal;
+        _counters = CreateCountersDataSource(connectionString);
     }
 
     /// <summary>The pool every session, the key ring and the node lease draw connections from.</summary>
@@ -51,7 +61,7 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
                     "Storage:ApplyMigrations is false. Run 'Verigate.Server migrate' first.");
             }
 
-            return new PostgresStore(dataSource, signal);
+            return new PostgresStore(dataSource, connectionString, signal);
         }
         catch
         {
@@ -81,7 +91,9 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     /// round trip per session and threw away prepared statements. Nothing we do leaves session state behind
     /// (advisory locks are always released in finally blocks). Statements the store repeats are prepared once.
     /// </summary>
-    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    private static NpgsqlDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(Pooled(connectionString));
+
+    private static NpgsqlConnectionStringBuilder Pooled(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.ApplicationName ??= "verigate";
@@ -95,6 +107,21 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
             builder.MaxAutoPrepare = 64;
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// The counters pool: the same database, its own few connections, and synchronous_commit = off for every
+    /// transaction on them (a crash loses at most the last few milliseconds of charges: the limits are briefly
+    /// lenient, nothing else depends on them).
+    /// </summary>
+    private static NpgsqlDataSource CreateCountersDataSource(string connectionString)
+    {
+        var builder = Pooled(connectionString);
+        builder.ApplicationName = "verigate-counters";
+        builder.MaxPoolSize = CounterPoolSize;
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, CounterPoolSize);
+        builder.Options = ((builder.Options ?? "") + " -c synchronous_commit=off").Trim();
         return NpgsqlDataSource.Create(builder);
     }
 
@@ -104,7 +131,7 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(ct);
-            return new PostgresSession(connection, transaction, _signal);
+            return new PostgresSession(connection, transaction, _signal, _counters);
         }
         catch
         {
@@ -116,9 +143,17 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     public async ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) =>
         new PostgresSession(await DataSource.OpenConnectionAsync(ct), null, _signal);
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _counters.DisposeAsync();
+        await DataSource.DisposeAsync();
+    }
 
-    public void Dispose() => DataSource.Dispose();
+    public void Dispose()
+    {
+        _counters.Dispose();
+        DataSource.Dispose();
+    }
 
     private static async Task<NpgsqlConnection> OpenCheckedAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {

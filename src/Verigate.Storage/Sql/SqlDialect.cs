@@ -21,4 +21,10 @@ public abstract class SqlDialect
     public abstract string SkipLocked { get; }
 
     public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>
+    /// Whether an INSERT may sit in a WITH clause of another statement (PostgreSQL), so rows that depend on each
+    /// other go in one statement and one round trip; SQLite has no such CTEs (and no round trips to save).
+    /// </summary>
+    public virtual bool HasWritingCtes => false;
 }

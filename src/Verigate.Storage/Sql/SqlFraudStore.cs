@@ -9,6 +9,9 @@ internal sealed class SqlFraudStore(SqlSession s) : IFraudStore
     // Costs are kept as integer millionths so the SQL stays shared and sums stay exact.
     private const decimal Micros = 1_000_000m;
 
+    // One SQL text per number of periods, so the statement stays prepared.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> BudgetUpserts = new();
+
     public Task<FraudBlock?> GetBlockAsync(string scope, CancellationToken ct) =>
         s.Command("SELECT scope, blocked_until, strikes, reason, updated_at FROM fraud_blocks WHERE scope = @scope")
             .With("@scope", scope).FirstOrDefaultAsync(Map, ct);
@@ -46,6 +49,23 @@ internal sealed class SqlFraudStore(SqlSession s) : IFraudStore
                         "RETURNING period, sends, cost_micros")
             .With("@period", period).With("@cost", (long)(cost * Micros)).FirstOrDefaultAsync(MapBudget, ct)
         ?? throw new InvalidOperationException("The budget upsert returned no row.");
+
+    public async Task<IReadOnlyList<BudgetUsage>> AddToBudgetsAsync(IReadOnlyList<string> periods, decimal cost, CancellationToken ct)
+    {
+        var sql = BudgetUpserts.GetOrAdd(periods.Count, n =>
+            "INSERT INTO sms_budget (period, sends, cost_micros) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"(@p{i}, 1, @cost)")) +
+            " ON CONFLICT (period) DO UPDATE SET sends = sms_budget.sends + 1, cost_micros = sms_budget.cost_micros + excluded.cost_micros " +
+            "RETURNING period, sends, cost_micros");
+        var command = s.Command(sql).With("@cost", (long)(cost * Micros));
+        for (var i = 0; i < periods.Count; i++)
+        {
+            command.With($"@p{i}", periods[i]);
+        }
+
+        // RETURNING gives no order: put the totals back in the caller's.
+        var rows = (await command.ListAsync(MapBudget, ct)).ToDictionary(b => b.Period, StringComparer.Ordinal);
+        return [.. periods.Select(p => rows[p])];
+    }
 
     private static FraudBlock Map(DbDataReader r) =>
         new(r.GetString(0), r.Time(1), (int)r.GetInt64(2), r.GetString(3), r.Time(4));

@@ -35,6 +35,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
 
     internal SqlDialect Dialect => dialect;
 
+    internal IOutboxSignal OutboxSignal => outboxSignal;
+
     /// <summary>Set by the outbox repository; the dispatcher is signalled after a commit that wrote messages.</summary>
     internal bool WroteOutbox { get; set; }
 
@@ -77,6 +79,9 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
             return false;
         }
     }
+
+    /// <summary>By default the counters are charged in this very transaction (see <see cref="IStoreSession.BeginCountersAsync"/>).</summary>
+    public virtual ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => new(new BorrowedSession(this));
 
     protected abstract ValueTask CommitCoreAsync(CancellationToken ct);
 

@@ -10,20 +10,35 @@ internal sealed class SqlWebhookStore(SqlSession s) : IWebhookStore
     private const string DeliveryColumns = "d.id, d.event_id, d.endpoint_id, d.subject, d.state, d.attempts, d.next_attempt_at, d.last_error, d.created_at, d.finished_at";
     private const string EventColumns = "ev.id, ev.type, ev.subject, ev.owner_key, ev.payload, ev.created_at";
 
+    private const string InsertEvent =
+        "INSERT INTO webhook_events (id, type, subject, owner_key, payload, created_at) VALUES (@id, @type, @subject, @owner, @payload, @at)";
+
+    // An API key's events reach its own endpoints and the operator's; deployment-wide events reach every endpoint.
+    // '' stands for "no owner" so PostgreSQL never sees an untyped NULL parameter.
+    private const string InsertDeliveries =
+        "INSERT INTO webhook_deliveries (event_id, endpoint_id, subject, state, attempts, next_attempt_at, created_at) " +
+        "SELECT @id, ep.id, @subject, 'pending', 0, @at, @at FROM webhook_endpoints ep " +
+        "WHERE (@ownerOrEmpty = '' OR ep.owner_key IS NULL OR ep.owner_key = @ownerOrEmpty) " +
+        "AND (ep.event_types = '*' OR (',' || ep.event_types || ',') LIKE ('%,' || @type || ',%'))";
+
+    // PostgreSQL: the event and its deliveries in one statement (the WITH runs whether or not an endpoint matches).
+    private const string InsertEventAndDeliveries = "WITH event AS (" + InsertEvent + " RETURNING id) " + InsertDeliveries;
+
     public async Task PublishAsync(WebhookEvent e, CancellationToken ct)
     {
-        await s.Command("INSERT INTO webhook_events (id, type, subject, owner_key, payload, created_at) VALUES (@id, @type, @subject, @owner, @payload, @at)")
-            .With("@id", e.Id).With("@type", e.Type).With("@subject", e.Subject).With("@owner", e.OwnerKey).With("@payload", e.Payload)
-            .With("@at", DbTime.Of(e.CreatedAt)).ExecuteNonQueryAsync(ct);
-        // An API key's events reach its own endpoints and the operator's; deployment-wide events reach every endpoint.
-        // '' stands for "no owner" so PostgreSQL never sees an untyped NULL parameter.
-        await s.Command("INSERT INTO webhook_deliveries (event_id, endpoint_id, subject, state, attempts, next_attempt_at, created_at) " +
-                        "SELECT @id, ep.id, @subject, 'pending', 0, @at, @at FROM webhook_endpoints ep " +
-                        "WHERE (@owner = '' OR ep.owner_key IS NULL OR ep.owner_key = @owner) " +
-                        "AND (ep.event_types = '*' OR (',' || ep.event_types || ',') LIKE ('%,' || @type || ',%'))")
-            .With("@id", e.Id).With("@subject", e.Subject).With("@at", DbTime.Of(e.CreatedAt)).With("@owner", e.OwnerKey ?? string.Empty)
-            .With("@type", e.Type).ExecuteNonQueryAsync(ct);
+        if (s.Dialect.HasWritingCtes)
+        {
+            await WithEvent(s.Command(InsertEventAndDeliveries), e).ExecuteNonQueryAsync(ct);
+            return;
+        }
+
+        await WithEvent(s.Command(InsertEvent), e).ExecuteNonQueryAsync(ct);
+        await WithEvent(s.Command(InsertDeliveries), e).ExecuteNonQueryAsync(ct);
     }
+
+    private static DbCommand WithEvent(DbCommand command, WebhookEvent e) =>
+        command.With("@id", e.Id).With("@type", e.Type).With("@subject", e.Subject).With("@owner", e.OwnerKey)
+            .With("@ownerOrEmpty", e.OwnerKey ?? string.Empty).With("@payload", e.Payload).With("@at", DbTime.Of(e.CreatedAt));
 
     public Task AddEndpointAsync(WebhookEndpoint ep, CancellationToken ct) =>
         s.Command("INSERT INTO webhook_endpoints (id, owner_key, url, secret, event_types, created_at) VALUES (@id, @owner, @url, @secret, @types, @at)")

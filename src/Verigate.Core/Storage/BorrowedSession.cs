@@ -1,0 +1,38 @@
+using Verigate.Core.TwoFactor;
+
+namespace Verigate.Core.Storage;
+
+/// <summary>
+/// The caller's own session lent to code that expects a session of its own: its repositories are the caller's,
+/// and committing or disposing it does nothing, because the transaction belongs to (and ends with) the caller.
+/// What a store hands out for shared counters when it has no cheaper place for them (SQLite's single writer).
+/// </summary>
+public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
+{
+    public IAccountStore Accounts => owner.Accounts;
+    public IDeviceStore Devices => owner.Devices;
+    public ISessionStore Sessions => owner.Sessions;
+    public IChallengeStore Challenges => owner.Challenges;
+    public IOutboxStore Outbox => owner.Outbox;
+    public IDeliveryLog Deliveries => owner.Deliveries;
+    public IRateLimitStore RateLimits => owner.RateLimits;
+    public IFailureCounterStore FailureCounters => owner.FailureCounters;
+    public IAuditLog Audit => owner.Audit;
+    public IDevInboxStore DevInbox => owner.DevInbox;
+    public IApiKeyStore ApiKeys => owner.ApiKeys;
+    public IIdempotencyStore Idempotency => owner.Idempotency;
+    public ISettingsStore Settings => owner.Settings;
+    public IMaintenanceStore Maintenance => owner.Maintenance;
+    public IAttemptStore Attempts => owner.Attempts;
+    public IVerifyServiceStore VerifyServices => owner.VerifyServices;
+    public IFraudStore Fraud => owner.Fraud;
+    public IWebhookStore Webhooks => owner.Webhooks;
+    public IAuthenticatorKeyStore AuthenticatorKeys => owner.AuthenticatorKeys;
+    public IRecoveryCodeStore RecoveryCodes => owner.RecoveryCodes;
+
+    public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
+
+    public ValueTask CommitAsync(CancellationToken ct) => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
