@@ -170,7 +170,7 @@ public sealed class LoginFlow(
 
         // Every usable method waits on the same purpose: the sent code is usable only when no second factor is.
         var purpose = usable.Count > 0 ? usable[0].Opens!.Value : ChallengePurpose.NewDeviceLogin;
-        var sends = purpose != ChallengePurpose.SecondFactorLogin;
+        var sends = ChallengePolicies.For(purpose).SendsCode;
         var contact = ContactPicker.Primary(sends ? ContactPicker.Reachable(contacts, channels) : contacts);
         if (contact is null)
         {
