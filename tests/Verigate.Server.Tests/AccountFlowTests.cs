@@ -272,6 +272,22 @@ public sealed class AccountFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_username_change_needs_a_fresh_session()
+    {
+        var account = await _steps.SignUpAsync();
+        using var me = _server.SignedIn(account.SessionToken);
+        var newName = AccountSteps.UniqueName("Fresh");
+        _server.Time.Advance(TimeSpan.FromMinutes(11));
+
+        await (await me.PatchAsJsonAsync("/v1/me", new { username = newName })).ProblemAsync(403, "reauthentication_required");
+        Assert.Equal(account.Username, (await _steps.MeAsync(account.SessionToken)).Str("username"));
+
+        Assert.Equal(HttpStatusCode.OK, (await me.PostAsJsonAsync("/v1/me/reauthenticate", new { password = AccountSteps.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await me.PatchAsJsonAsync("/v1/me", new { username = newName })).StatusCode);
+        Assert.Equal(newName, (await _steps.MeAsync(account.SessionToken)).Str("username"));
+    }
+
+    [Fact]
     public async Task A_username_change_to_a_taken_invalid_or_missing_name_is_refused()
     {
         var taken = await _steps.SignUpAsync();

@@ -4,6 +4,7 @@ using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Delivery;
 using Verigate.Core.Destinations;
 using Verigate.Core.Devices;
 using Verigate.Core.Fraud;
@@ -742,6 +743,20 @@ public abstract class StoreSpecification : IAsyncLifetime
             WriteAsync(tx => tx.AuthenticatorKeys.TryUseStepAsync(10, 701, Now, None)))));
         Assert.Single(results, r => r);
         Assert.Equal(701, (await ReadAsync(r => r.AuthenticatorKeys.GetAsync(10, None)))!.LastUsedStep);
+    }
+
+    [Fact]
+    public async Task Fallback_deadlines_are_kept_once_per_message_and_removed_by_exactly_one_caller()
+    {
+        await WriteAsync(tx => tx.FallbackDeadlines.AddAsync(new FallbackDeadline(31, "ch_late", Now.AddMinutes(3)), None));
+        await WriteAsync(tx => tx.FallbackDeadlines.AddAsync(new FallbackDeadline(30, "ch_soon", Now.AddMinutes(2)), None));
+        await WriteAsync(tx => tx.FallbackDeadlines.AddAsync(new FallbackDeadline(30, "ch_soon", Now.AddMinutes(9)), None)); // a repeated report keeps the first
+        var pending = await ReadAsync(r => r.FallbackDeadlines.ListAsync(None));
+        Assert.Equal([new FallbackDeadline(30, "ch_soon", Now.AddMinutes(2)), new FallbackDeadline(31, "ch_late", Now.AddMinutes(3))], pending);
+
+        var removals = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => WriteAsync(tx => tx.FallbackDeadlines.TryRemoveAsync(30, None)))));
+        Assert.Single(removals, r => r);
+        Assert.Equal([31L], (await ReadAsync(r => r.FallbackDeadlines.ListAsync(None))).Select(d => d.OutboxId));
     }
 
     [Fact]

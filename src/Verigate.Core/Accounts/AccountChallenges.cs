@@ -31,7 +31,7 @@ public sealed class AccountChallenges(IStore store, ChallengeEngine engine, Time
             // password reset stays on its channel too: "sent by SMS instead" would tell an anonymous caller that
             // the account exists and has a verified phone (a decoy has neither). Switching is for callers who
             // already proved the password (a new-device sign-in, a step-up), whose challenges are never decoys.
-            if (challenge.Purpose is not (ChallengePurpose.NewDeviceLogin or ChallengePurpose.StepUp))
+            if (!ChallengePolicies.For(challenge.Purpose).MaySwitchChannel)
             {
                 return new Error(ErrorCodes.ChannelUnavailable, "This code can only be sent again where it was sent first.", "channel");
             }
@@ -65,7 +65,7 @@ public sealed class AccountChallenges(IStore store, ChallengeEngine engine, Time
         await using var tx = await store.BeginWriteAsync(ct);
         var challenge = await ChallengeEngine.FindAsync(tx, challengeId, AnyAccountPurpose, ct);
         if (challenge is null || ChallengeEngine.IsDecoy(challenge)
-            || challenge.Purpose is not (ChallengePurpose.NewDeviceLogin or ChallengePurpose.StepUp))
+            || !ChallengePolicies.For(challenge.Purpose).MayFallBack)
         {
             return Error.NotFound();
         }

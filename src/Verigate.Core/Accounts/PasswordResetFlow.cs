@@ -1,3 +1,4 @@
+using Verigate.Core.SignIn;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Verigate.Core.SignIn;
 using Verigate.Core.Destinations;
 using Verigate.Core.Storage;
 

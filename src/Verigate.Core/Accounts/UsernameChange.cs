@@ -1,18 +1,25 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Identifiers;
 using Verigate.Core.Results;
+using Verigate.Core.Sessions;
 using Verigate.Core.Storage;
 
 namespace Verigate.Core.Accounts;
 
 /// <summary>
 /// Renames an account. The user id integrations store never changes; the old username is free for others at
-/// once, which is why integrations must key on the user id, never on the handle.
+/// once, which is why integrations must key on the user id, never on the handle. A sensitive change: the
+/// username is a login, so it needs a fresh session like the other changes to how the account is reached.
 /// </summary>
-public sealed class UsernameChange(IStore store, TimeProvider time)
+public sealed class UsernameChange(IStore store, SessionFreshness freshness, TimeProvider time)
 {
-    public async Task<Result<Account>> ChangeAsync(long userId, string username, ClientContext client, CancellationToken ct)
+    public async Task<Result<Account>> ChangeAsync(long userId, DateTimeOffset sessionAuthenticatedAt, string username, ClientContext client, CancellationToken ct)
     {
+        if (freshness.Require(sessionAuthenticatedAt) is { } stale)
+        {
+            return stale;
+        }
+
         if (UsernameRules.Validate(username) is { } invalid)
         {
             return invalid;

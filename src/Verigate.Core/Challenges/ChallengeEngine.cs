@@ -73,13 +73,9 @@ public sealed partial class ChallengeEngine(
     {
         // Whole milliseconds: what the store keeps, so an answer never differs from a later read of the same challenge.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var isAccountFlow = request.Purpose != ChallengePurpose.VerifyApi;
-        var length = isAccountFlow
-            ? Math.Max(policy.Length, CodePolicyOptions.AccountMinimumLength)
-            : request.CodeLength ?? policy.Length;
-        var lifetime = isAccountFlow && policy.Lifetime > CodePolicyOptions.AccountMaximumLifetime
-            ? CodePolicyOptions.AccountMaximumLifetime
-            : policy.Lifetime;
+        var rules = ChallengePolicies.For(request.Purpose);
+        var length = rules.CodeLength(policy, request.CodeLength);
+        var lifetime = rules.Lifetime(policy);
         var code = CodeGenerator.Generate(length);
 
         var draft = new Challenge
@@ -165,7 +161,7 @@ public sealed partial class ChallengeEngine(
             $"channel={destination.Channel.ToWire()} to={destination.Masked} send={sendsUsed}", ct);
 
         // Charged last, for the reason given in IssueAsync; a refusal rolls the send back.
-        var charges = challenge.Purpose == ChallengePurpose.PasswordReset || IsDecoy(challenge)
+        var charges = ChallengePolicies.For(challenge.Purpose).MayBeDecoy || IsDecoy(challenge)
             ? sendLimits.Requester(origin)
             : sendLimits.For(challenge.Purpose, destination, origin);
         if (await limiter.TryChargeAsync(counters, charges, ct) is { } limited)
@@ -190,7 +186,7 @@ public sealed partial class ChallengeEngine(
             return OutboxKind.Decoy;
         }
 
-        if (challenge.Purpose != ChallengePurpose.PasswordReset)
+        if (!ChallengePolicies.For(challenge.Purpose).MayBeDecoy)
         {
             return OutboxKind.Code;
         }
@@ -274,7 +270,7 @@ public sealed partial class ChallengeEngine(
     private static async Task QueueCodeAsync(
         IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct, string? detail = null)
     {
-        var template = challenge.Label ?? challenge.Purpose.ToName();
+        var template = ChallengePolicies.For(challenge.Purpose).Template(challenge.Label);
         var outboxId = await tx.Outbox.EnqueueAsync(
             new OutboxMessage(0, kind, challenge.Id, destination, template, challenge.Locale, now), ct);
         await tx.Deliveries.AppendAsync(new DeliveryEvent(challenge.Id, outboxId, destination, DeliveryStatus.Queued, now, detail), ct);

@@ -12,7 +12,7 @@ public static class DecoyShapedTimeline
 {
     public static IReadOnlyList<DeliveryEvent> For(Challenge challenge, IReadOnlyList<DeliveryEvent> events)
     {
-        if (challenge.Purpose != ChallengePurpose.PasswordReset)
+        if (!ChallengePolicies.For(challenge.Purpose).MayBeDecoy)
         {
             return events;
         }

@@ -12,7 +12,7 @@ namespace Verigate.Core.RateLimiting;
 public sealed class SendLimits(RateLimitOptions options)
 {
     public IReadOnlyList<RateLimitCharge> For(ChallengePurpose purpose, Destination destination, SendOrigin origin) =>
-        purpose == ChallengePurpose.PasswordReset
+        ChallengePolicies.For(purpose).MayBeDecoy
             ? [.. ResetOwner(destination, origin), .. Requester(origin)]
             : Ordinary(destination, origin);
 

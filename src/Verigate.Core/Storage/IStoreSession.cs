@@ -1,3 +1,4 @@
+using Verigate.Core.Delivery;
 using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Storage;
@@ -25,6 +26,7 @@ public interface IStoreSession : IAsyncDisposable
     IWebhookStore Webhooks { get; }
     IAuthenticatorKeyStore AuthenticatorKeys { get; }
     IRecoveryCodeStore RecoveryCodes { get; }
+    IFallbackDeadlineStore FallbackDeadlines { get; }
 
     /// <summary>
     /// Where a send charges the counters every send shares (rate limits, SMS budgets): rows that many concurrent

@@ -97,7 +97,7 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
     private static string ContextSuffix(Challenge challenge)
     {
         var name = challenge.DeviceName?.Trim();
-        if (challenge.Purpose != ChallengePurpose.NewDeviceLogin || string.IsNullOrEmpty(name) || name.Length > MaxContextLength
+        if (!ChallengePolicies.For(challenge.Purpose).NamesDevice || string.IsNullOrEmpty(name) || name.Length > MaxContextLength
             || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '(' or ')' or ','))
         {
             return string.Empty;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Verigate.Core.SignIn;
+using Verigate.Core.SignIn.Methods;
 using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
@@ -31,6 +33,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionIssuer>();
         services.AddSingleton<SignUpFlow>();
         services.AddSingleton<LoginFlow>();
+        // The sign-in methods, in the order they are tried and offered.
+        services.AddSingleton<ISignInMethod, PasswordMethod>();
+        services.AddSingleton<ISignInMethod, RememberedDeviceMethod>();
+        services.AddSingleton<ISignInMethod, SentCodeMethod>();
+        services.AddSingleton<ISignInMethod, TotpMethod>();
+        services.AddSingleton<ISignInMethod, RecoveryCodeMethod>();
         services.AddSingleton<ResetDecoys>();
         services.AddSingleton<PasswordResetFlow>();
         services.AddSingleton<AccountChallenges>();

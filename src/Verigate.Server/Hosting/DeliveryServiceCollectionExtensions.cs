@@ -34,6 +34,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryReportRecorder>();
         services.AddSingleton<FallbackLadder>();
         services.AddSingleton<IDeliveryReportObserver>(sp => sp.GetRequiredService<FallbackLadder>());
+        services.AddHostedService(sp => sp.GetRequiredService<FallbackLadder>()); // wakes up for deadlines left by a previous run
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

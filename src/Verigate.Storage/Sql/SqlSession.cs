@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Verigate.Core.Delivery;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
 using Verigate.Core.TwoFactor;
@@ -32,6 +33,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlWebhookStore? _webhooks;
     private SqlAuthenticatorKeyStore? _authenticatorKeys;
     private SqlRecoveryCodeStore? _recoveryCodes;
+    private SqlFallbackDeadlineStore? _fallbackDeadlines;
 
     internal SqlDialect Dialect => dialect;
 
@@ -60,6 +62,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IWebhookStore Webhooks => _webhooks ??= new(this);
     public IAuthenticatorKeyStore AuthenticatorKeys => _authenticatorKeys ??= new(this);
     public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
+    public IFallbackDeadlineStore FallbackDeadlines => _fallbackDeadlines ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

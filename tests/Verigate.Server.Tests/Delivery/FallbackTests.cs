@@ -28,7 +28,11 @@ public sealed class FallbackTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         await _sink.DisposeAsync();
     }
 
@@ -73,6 +77,42 @@ public sealed class FallbackTests : IAsyncLifetime
         await _sink.WaitForAsync(email);
         var timeline = await TimelineAsync(challengeId);
         Assert.Equal(FallbackLadder.UnconfirmedReason, timeline.First(d => d.Str("channel") == "email").Str("detail"));
+    }
+
+    [Fact]
+    public async Task The_not_confirmed_in_time_deadline_survives_a_restart()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("verigate-restart-").FullName;
+        try
+        {
+            var port = LoopbackPort.Free();
+            var settings = SmtpSettings.For(_sink.Port, more: KannelComponent.Settings(port));
+            await _server.DisposeAsync();
+            _server = new VerigateTestServer(settings, dataDirectory, port);
+            var (username, phone, email) = await AccountWithPhoneAndEmailAsync("fb_restart", "0004");
+            var challengeId = await NewDeviceLoginAsync(username);
+            await KannelComponent.WaitForReceivedAsync(phone);
+            await WaitForAsync(challengeId, d => d.Str("status") == "accepted");
+            await WaitForDeadlineAsync(challengeId);
+
+            // The instance that set the deadline goes away before it is due; a new one on the same store keeps it.
+            await _server.DisposeAsync();
+            _server = new VerigateTestServer(settings, dataDirectory, port);
+            Assert.Empty(_sink.To(email));
+            _server.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+
+            await _sink.WaitForAsync(email);
+            var timeline = await TimelineAsync(challengeId);
+            Assert.Equal(FallbackLadder.UnconfirmedReason, timeline.First(d => d.Str("channel") == "email").Str("detail"));
+            await using var read = await _server.Services.GetRequiredService<IStore>().OpenReadAsync(CancellationToken.None);
+            Assert.DoesNotContain(await read.FallbackDeadlines.ListAsync(CancellationToken.None), d => d.ChallengeId == challengeId);
+        }
+        finally
+        {
+            await _server.DisposeAsync();
+            _server = null!; // disposed here, before its data directory goes
+            Directory.Delete(dataDirectory, recursive: true);
+        }
     }
 
     [Fact]
@@ -171,6 +211,25 @@ public sealed class FallbackTests : IAsyncLifetime
     {
         using var anonymous = _server.Anonymous();
         return (await anonymous.GetFromJsonAsync<JsonElement>($"/v1/challenges/{challengeId}/deliveries")).EnumerateArray().ToList();
+    }
+
+    private async Task WaitForDeadlineAsync(string challengeId)
+    {
+        var store = _server.Services.GetRequiredService<IStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await using (var read = await store.OpenReadAsync(CancellationToken.None))
+            {
+                if ((await read.FallbackDeadlines.ListAsync(CancellationToken.None)).Any(d => d.ChallengeId == challengeId))
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No fallback deadline was stored for the sent SMS.");
+            await Task.Delay(50);
+        }
     }
 
     private async Task WaitForAsync(string challengeId, Func<JsonElement, bool> until)

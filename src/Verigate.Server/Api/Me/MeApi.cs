@@ -33,7 +33,7 @@ public static class MeApi
             return ProblemResults.From(http, bad);
         }
 
-        var renamed = await usernames.ChangeAsync(http.User.UserId(), body.Value.Username!, ClientContextFactory.From(http), ct);
+        var renamed = await usernames.ChangeAsync(http.User.UserId(), http.User.AuthenticatedAt(), body.Value.Username!, ClientContextFactory.From(http), ct);
         return renamed.IsSuccess ? TypedResults.Ok(PublicUserResponse.From(renamed.Value)) : ProblemResults.From(http, renamed.Error);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Verigate.Core.SignIn;
 using Verigate.Core.Accounts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Verigate.Core.Accounts;
+using Verigate.Core.SignIn;
 using Verigate.Core.Destinations;
 using Verigate.Core.Sessions;
 using Verigate.Server.Api.Json;

@@ -1,7 +1,7 @@
 using Verigate.Core.Challenges;
 using Verigate.Core.Sessions;
 
-namespace Verigate.Core.Accounts;
+namespace Verigate.Core.SignIn;
 
 /// <summary>
 /// Signed in (a trusted device); or a challenge this new device must complete, with the methods that may

@@ -1,8 +1,9 @@
+using Verigate.Core.Accounts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Identifiers;
 using Verigate.Core.Storage;
 
-namespace Verigate.Core.Accounts;
+namespace Verigate.Core.SignIn;
 
 /// <summary>
 /// Finds the account a login names: an email or phone number (verified contacts only, so nobody can squat an

@@ -1,6 +1,6 @@
 using Verigate.Core.TwoFactor;
 
-namespace Verigate.Core.Accounts;
+namespace Verigate.Core.SignIn;
 
 /// <summary>
 /// What completes a sign-in challenge: exactly one of the sent code or a second factor. Which kind a challenge
