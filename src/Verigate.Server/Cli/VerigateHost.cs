@@ -1,5 +1,6 @@
 using Verigate.Server.Api;
 using Verigate.Server.Hosting;
+using Verigate.Server.Web;
 using Verigate.Server.Webhooks;
 
 namespace Verigate.Server.Cli;
@@ -27,13 +28,16 @@ public static class VerigateHost
             .AddVerigateCore()
             .AddVerigateDelivery()
             .AddVerigateWebhooks()
-            .AddVerigateApi();
+            .AddVerigateApi()
+            .AddVerigateWeb();
 
         var app = builder.Build();
         var gate = app.Services.GetRequiredService<StartupLogGate>();
         app.Lifetime.ApplicationStarted.Register(gate.Open);
         app.UseVerigateApi();
+        app.UseVerigateWeb();
         app.MapVerigateApi();
+        app.MapVerigateWeb();
         return app;
     }
 }
