@@ -51,7 +51,11 @@ public static class WebServiceCollectionExtensions
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = cookies.Name("vg_lang") }, new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, WebSessionAuthenticationHandler>(WebSession.Scheme, null);
+        // The page cookie is the default way to authenticate, so every page (and the antiforgery token of every form,
+        // which is bound to the signed-in user) sees the same person. The APIs are untouched: their policies name
+        // their own schemes (bearer tokens), and a cookie alone never satisfies them.
+        services.AddAuthentication(o => o.DefaultAuthenticateScheme = WebSession.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, WebSessionAuthenticationHandler>(WebSession.Scheme, null);
         services.AddAuthorizationBuilder().AddPolicy(WebSession.Policy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireAuthenticatedUser());
         return services;
     }
