@@ -26,7 +26,9 @@ public static class PageChecks
     }
 
     /// <summary>Runs axe-core on the page as it is now and fails on serious or critical violations.</summary>
-    public static async Task AccessibleAsync(IPage page)
+    /// <param name="page">The page.</param>
+    /// <param name="console">Also fail on console errors (not for an error page, whose own 404 the browser logs).</param>
+    public static async Task AccessibleAsync(IPage page, bool console = true)
     {
         var axe = Environment.GetEnvironmentVariable("VERIGATE_AXE_JS") is { Length: > 0 } path ? path : LocalAxe();
         if (!File.Exists(axe))
@@ -48,7 +50,10 @@ public static class PageChecks
             .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {v.GetProperty("nodes").GetString()}")
             .ToList();
         Assert.True(bad.Count == 0, $"axe-core on {page.Url}:\n" + string.Join("\n", bad));
-        NoConsoleErrors(page);
+        if (console)
+        {
+            NoConsoleErrors(page);
+        }
     }
 
     public static void NoConsoleErrors(IPage page)
