@@ -25,6 +25,7 @@ public interface IStoreSession : IAsyncDisposable
     IWebhookStore Webhooks { get; }
     IAuthenticatorKeyStore AuthenticatorKeys { get; }
     IRecoveryCodeStore RecoveryCodes { get; }
+    Passkeys.IPasskeyStore Passkeys { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }
