@@ -46,6 +46,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
         services.AddSingleton<TwoFactorSettings>();
+        services.AddSingleton<Verigate.Core.Passkeys.PasskeySettings>();
+        services.AddSingleton<Verigate.Core.Passkeys.PasskeySignIn>();
         return services;
     }
 }

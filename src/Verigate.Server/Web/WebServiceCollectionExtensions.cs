@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WebCookies>();
         services.AddSingleton<PendingChallengeCookie>();
         services.AddSingleton<SessionCookies>();
+        services.AddSingleton<Passkeys.WebAuthnCeremonies>();
         services.AddLocalization();
         // Spanish and German letters as they are, not as &#xFC; entities: the encoder still escapes markup.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

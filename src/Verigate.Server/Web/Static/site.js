@@ -76,3 +76,30 @@
   });
   document.querySelectorAll('[data-print]').forEach((button) => { button.hidden = false; button.addEventListener('click', () => window.print()); });
 })();
+
+// Passkeys (WebAuthn): the only feature that needs script. A form marked data-webauthn asks the server for options,
+// lets the browser and authenticator do the ceremony, and posts the result in its hidden "credential" field.
+(function () {
+  if (!window.PublicKeyCredential || !PublicKeyCredential.parseCreationOptionsFromJSON) return;
+  document.querySelectorAll('form[data-webauthn]').forEach((form) => {
+    const start = form.querySelector('[data-webauthn-start]');
+    const fallback = form.querySelector('[data-webauthn-fallback]');
+    if (fallback) fallback.hidden = true;
+    start.hidden = false;
+    start.addEventListener('click', async () => {
+      start.disabled = true;
+      try {
+        const answer = await fetch(form.getAttribute('data-options'), { method: 'POST', body: new FormData(form), credentials: 'same-origin' });
+        const options = await answer.json();
+        if (options.redirect) { window.location.assign(options.redirect); return; }
+        const credential = form.getAttribute('data-webauthn') === 'create'
+          ? await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) })
+          : await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
+        form.querySelector('input[name=credential]').value = JSON.stringify(credential.toJSON());
+        form.submit();
+      } catch (_) {
+        start.disabled = false; // canceled or refused: the person can try again or use another way
+      }
+    });
+  });
+})();
