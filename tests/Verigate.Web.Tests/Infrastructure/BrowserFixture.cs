@@ -51,7 +51,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine that runs the suite may be busy (PBKDF2 sign-ups are slow on purpose).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         PageChecks.WatchConsole(page);
         return page;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Verigate.Core.Accounts;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
+using Verigate.Core.TwoFactor;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Web.Shared;
@@ -10,7 +11,8 @@ using Verigate.Server.Web.Shared;
 namespace Verigate.Server.Web.Account;
 
 /// <summary>Proves the person again (password, and the second factor when the account has one) before a sensitive change.</summary>
-public sealed class ReauthenticateModel(IStringLocalizer<Text> text, Reauthentication reauthentication, AccountDirectory accounts) : WebPageModel(text)
+public sealed class ReauthenticateModel(
+    IStringLocalizer<Text> text, Reauthentication reauthentication, AccountDirectory accounts, Passkeys.WebAuthnCeremonies ceremonies) : WebPageModel(text)
 {
     public const string Path = "/account/reauthenticate";
 
@@ -21,7 +23,11 @@ public sealed class ReauthenticateModel(IStringLocalizer<Text> text, Reauthentic
 
     public async Task OnGetAsync(CancellationToken ct) => HasSecondFactor = await HasSecondFactorAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string? password, string? answer, string? returnUrl, CancellationToken ct)
+    private const string PasskeyPurpose = "reauthenticate";
+
+    public IActionResult OnPostOptions() => Content(ceremonies.StartAssertion(Response, PasskeyPurpose), "application/json");
+
+    public async Task<IActionResult> OnPostAsync(string? password, string? answer, string? returnUrl, string? credential, CancellationToken ct)
     {
         ReturnUrl = returnUrl;
         HasSecondFactor = await HasSecondFactorAsync(ct);
@@ -37,6 +43,17 @@ public sealed class ReauthenticateModel(IStringLocalizer<Text> text, Reauthentic
         if (!factor.IsSuccess)
         {
             return Fail(factor.Error);
+        }
+
+        if (credential is { Length: > 0 and < 16_000 })
+        {
+            var use = await ceremonies.FinishAssertionAsync(HttpContext, PasskeyPurpose, credential, ct);
+            if (use is null)
+            {
+                return Fail(new Error("passkey_rejected", "The passkey was not accepted."));
+            }
+
+            factor = new SecondFactorAnswer(SecondFactorKind.Passkey, use.ToAnswerValue());
         }
 
         var fresh = await reauthentication.ReauthenticateAsync(User.UserId(), User.SessionId(), password, factor.Value, Client, ct);

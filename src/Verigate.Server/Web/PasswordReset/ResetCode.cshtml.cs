@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Verigate.Core.Accounts;
 using Verigate.Core.Results;
+using Verigate.Core.TwoFactor;
 using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Web.Challenges;
 using Verigate.Server.Web.Shared;
@@ -13,14 +14,20 @@ namespace Verigate.Server.Web.PasswordReset;
 /// <c>second_factor_required</c> only after the code proved right, and only then does the page ask for it.
 /// </summary>
 public sealed class ResetCodeModel(
-    IStringLocalizer<Text> text, AccountChallenges challenges, PendingChallengeCookie cookie, TimeProvider time, PasswordResetFlow resets)
+    IStringLocalizer<Text> text, AccountChallenges challenges, PendingChallengeCookie cookie, TimeProvider time, PasswordResetFlow resets,
+    Passkeys.WebAuthnCeremonies ceremonies)
     : CodePageModel(text, challenges, cookie, time, PendingChallenge.Reset)
 {
     public override string RestartPath => "/reset";
 
     public bool NeedsSecondFactor { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(string? code, string? newPassword, string? totp, string? recoveryCode, CancellationToken ct)
+    private const string PasskeyPurpose = "reset";
+
+    /// <summary>Assertion options when the second factor asked for is a passkey.</summary>
+    public IActionResult OnPostOptions() => Content(ceremonies.StartAssertion(Response, PasskeyPurpose), "application/json");
+
+    public async Task<IActionResult> OnPostAsync(string? code, string? newPassword, string? totp, string? recoveryCode, string? credential, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
@@ -43,6 +50,18 @@ public sealed class ResetCodeModel(
         if (!factor.IsSuccess)
         {
             return Fail(factor.Error);
+        }
+
+        if (credential is { Length: > 0 and < 16_000 })
+        {
+            NeedsSecondFactor = true;
+            var use = await ceremonies.FinishAssertionAsync(HttpContext, PasskeyPurpose, credential, ct);
+            if (use is null)
+            {
+                return Fail(new Error("passkey_rejected", "The passkey was not accepted."));
+            }
+
+            factor = new SecondFactorAnswer(SecondFactorKind.Passkey, use.ToAnswerValue());
         }
 
         var done = await resets.CompleteAsync(Pending!.Id, typed.Value, newPassword, factor.Value, Client, ct);
