@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using Verigate.Server.Web.Challenges;
 using Verigate.Server.Web.Sessions;
 using Verigate.Server.Web.Shared;
@@ -79,7 +78,9 @@ public static class WebServiceCollectionExtensions
             RequestPath = "/static",
             FileProvider = new EmbeddedFileProvider(typeof(WebServiceCollectionExtensions).Assembly, "Verigate.Server.Web.Static"),
         });
-        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        // Options resolved by the middleware when the pipeline is built at start, after validation: resolving them
+        // here would run validation while the app is merely built (check-config must report bad settings itself).
+        app.UseRequestLocalization();
         return app;
     }
 
