@@ -9,6 +9,7 @@ using Verigate.Core.Destinations;
 using Verigate.Core.Devices;
 using Verigate.Core.Fraud;
 using Verigate.Core.Outbox;
+using Verigate.Core.Passkeys;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;
@@ -790,6 +791,66 @@ public abstract class StoreSpecification : IAsyncLifetime
             WriteAsync(tx => tx.RecoveryCodes.TryUseAsync(13, [3, 1], Now, None)))));
         Assert.Single(results, r => r);
         Assert.Equal(1, await ReadAsync(r => r.RecoveryCodes.CountRemainingAsync(13, None)));
+    }
+
+    // ---- Passkeys ----
+
+    private static Passkey NewPasskey(long userId, byte id, long count = 0) =>
+        new([id, 7, 7], userId, [0xA5, id], count, BackupEligible: true, BackedUp: false, Guid.Parse("01020304-0506-0708-090a-0b0c0d0e0f10"), "Laptop", Now);
+
+    [Fact]
+    public async Task Passkeys_are_kept_per_account_with_unique_credential_ids()
+    {
+        Assert.True(await WriteAsync(tx => tx.Passkeys.TryAddAsync(NewPasskey(21, 1), None)));
+        Assert.True(await WriteAsync(tx => tx.Passkeys.TryAddAsync(NewPasskey(21, 2) with { Name = "Phone" }, None)));
+        Assert.False(await WriteAsync(tx => tx.Passkeys.TryAddAsync(NewPasskey(22, 1), None))); // another account cannot take it
+
+        var found = await ReadAsync(r => r.Passkeys.FindAsync([1, 7, 7], None));
+        Assert.NotNull(found);
+        Assert.Equal(21, found.UserId);
+        Assert.Equal(new byte[] { 0xA5, 1 }, found.PublicKey);
+        Assert.True(found.BackupEligible);
+        Assert.Equal(Guid.Parse("01020304-0506-0708-090a-0b0c0d0e0f10"), found.AaGuid);
+        Assert.Equal(Now, found.CreatedAt);
+        Assert.Null(found.LastUsedAt);
+        Assert.Equal(["Laptop", "Phone"], (await ReadAsync(r => r.Passkeys.ListAsync(21, None))).Select(p => p.Name));
+        Assert.Equal(2, await ReadAsync(r => r.Passkeys.CountAsync(21, None)));
+        Assert.Equal(0, await ReadAsync(r => r.Passkeys.CountAsync(22, None)));
+
+        Assert.False(await WriteAsync(tx => tx.Passkeys.RenameAsync(22, [2, 7, 7], "Stolen", None))); // not theirs
+        Assert.True(await WriteAsync(tx => tx.Passkeys.RenameAsync(21, [2, 7, 7], "Work phone", None)));
+        Assert.False(await WriteAsync(tx => tx.Passkeys.DeleteAsync(22, [1, 7, 7], None)));
+        Assert.True(await WriteAsync(tx => tx.Passkeys.DeleteAsync(21, [1, 7, 7], None)));
+        Assert.Equal(["Work phone"], (await ReadAsync(r => r.Passkeys.ListAsync(21, None))).Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task A_passkey_use_needs_a_growing_counter_and_keeps_the_backup_flag()
+    {
+        await WriteAsync(tx => tx.Passkeys.TryAddAsync(NewPasskey(23, 3, count: 5), None));
+
+        Assert.True(await WriteAsync(tx => tx.Passkeys.TryRecordUseAsync([3, 7, 7], 6, backedUp: true, Now.AddMinutes(1), None)));
+        Assert.False(await WriteAsync(tx => tx.Passkeys.TryRecordUseAsync([3, 7, 7], 6, backedUp: true, Now.AddMinutes(2), None))); // replayed
+        Assert.False(await WriteAsync(tx => tx.Passkeys.TryRecordUseAsync([3, 7, 7], 4, backedUp: true, Now.AddMinutes(2), None))); // a clone
+
+        var used = await ReadAsync(r => r.Passkeys.FindAsync([3, 7, 7], None));
+        Assert.Equal(6, used!.SignCount);
+        Assert.True(used.BackedUp);
+        Assert.Equal(Now.AddMinutes(1), used.LastUsedAt);
+
+        // Authenticators that keep no counter report 0 every time.
+        await WriteAsync(tx => tx.Passkeys.TryAddAsync(NewPasskey(23, 4, count: 0), None));
+        Assert.True(await WriteAsync(tx => tx.Passkeys.TryRecordUseAsync([4, 7, 7], 0, backedUp: false, Now, None)));
+        Assert.True(await WriteAsync(tx => tx.Passkeys.TryRecordUseAsync([4, 7, 7], 0, backedUp: false, Now, None)));
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_uses_with_one_counter_value_give_exactly_one_success()
+    {
+        await WriteAsync(tx => tx.Passkeys.TryAddAsync(NewPasskey(24, 5, count: 10), None));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.Passkeys.TryRecordUseAsync([5, 7, 7], 11, backedUp: false, Now, None)))));
+        Assert.Single(results, r => r);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

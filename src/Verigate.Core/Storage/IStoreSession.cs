@@ -38,6 +38,7 @@ public interface IStoreSession : IAsyncDisposable
     /// committed before the caller's transaction fails stays charged (the limits err on the strict side).
     /// </summary>
     ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct);
+    Passkeys.IPasskeyStore Passkeys { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

@@ -4,7 +4,7 @@ namespace Verigate.Core.TwoFactor;
 public sealed record SecondFactorAnswer(SecondFactorKind Kind, string Value)
 {
     /// <summary>The request field it came from, for error answers.</summary>
-    public string Field => Kind == SecondFactorKind.Totp ? "totp" : "recoveryCode";
+    public string Field => Kind switch { SecondFactorKind.Totp => "totp", SecondFactorKind.Passkey => "passkey", _ => "recoveryCode" };
 
     public static SecondFactorAnswer? From(string? totp, string? recoveryCode) =>
         totp is not null ? new(SecondFactorKind.Totp, totp)
@@ -16,4 +16,7 @@ public enum SecondFactorKind
 {
     Totp,
     RecoveryCode,
+
+    /// <summary>A passkey assertion the edge verified (<see cref="Passkeys.PasskeyUse"/>); no request field parses into it.</summary>
+    Passkey,
 }

@@ -1,6 +1,7 @@
 using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Passkeys;
 using Verigate.Core.Storage;
 
 namespace Verigate.Core.TwoFactor;
@@ -16,18 +17,30 @@ public sealed class SecondFactors(ISecretProtector protector, RecoveryCodes reco
     {
         var key = await s.AuthenticatorKeys.GetAsync(userId, ct);
         var active = key is { IsActive: true };
-        return new TwoFactorStatus(active, 0, active ? await s.RecoveryCodes.CountRemainingAsync(userId, ct) : 0);
+        return new TwoFactorStatus(active, await s.Passkeys.CountAsync(userId, ct), active ? await s.RecoveryCodes.CountRemainingAsync(userId, ct) : 0);
     }
 
     /// <summary>True when the answer is right and was not used before; the use is recorded in <paramref name="tx"/>.</summary>
     public async Task<bool> ProveAsync(IStoreSession tx, long userId, SecondFactorAnswer answer, string locale, string? clientIp, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var key = await tx.AuthenticatorKeys.GetAsync(userId, ct);
-        if (key is not { IsActive: true }
-            || await tx.FailureCounters.GetAsync(FailureScopes.SecondFactor(userId), ct) is { LockedUntil: { } until } && until > now)
+        if (await tx.FailureCounters.GetAsync(FailureScopes.SecondFactor(userId), ct) is { LockedUntil: { } until } && until > now)
         {
             return false; // while the factor is locked by wrong answers, even a right one does not pass
+        }
+
+        if (answer.Kind == SecondFactorKind.Passkey)
+        {
+            // The signature was verified at the edge; here: the passkey is this account's, and the use counts once.
+            return PasskeyUse.FromAnswerValue(answer.Value, now) is { } use
+                && await tx.Passkeys.FindAsync(use.CredentialId, ct) is { } passkey && passkey.UserId == userId
+                && await tx.Passkeys.TryRecordUseAsync(use.CredentialId, use.SignCount, use.BackedUp, now, ct);
+        }
+
+        var key = await tx.AuthenticatorKeys.GetAsync(userId, ct);
+        if (key is not { IsActive: true })
+        {
+            return false;
         }
 
         if (answer.Kind == SecondFactorKind.Totp)

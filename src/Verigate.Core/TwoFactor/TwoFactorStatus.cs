@@ -7,5 +7,6 @@ public sealed record TwoFactorStatus(bool Totp, int Passkeys, int RecoveryCodesR
 
     /// <summary>The wire names of the methods that may complete a two_factor sign-in.</summary>
     public IReadOnlyList<string> Methods =>
-        [.. Totp ? ["totp"] : Array.Empty<string>(), .. RecoveryCodesRemaining > 0 ? ["recovery_code"] : Array.Empty<string>()];
+        [.. Totp ? ["totp"] : Array.Empty<string>(), .. RecoveryCodesRemaining > 0 ? ["recovery_code"] : Array.Empty<string>(),
+            .. Passkeys > 0 ? ["passkey"] : Array.Empty<string>()];
 }

@@ -40,6 +40,10 @@ public static class ApiServiceCollectionExtensions
     {
         app.UseMiddleware<Security.SecurityHeadersMiddleware>();
         app.UseVerigateProblems();
+        // Pages get pages, not problems, for a missing address or a bug; their re-executed error page needs routing
+        // to run after that handler, hence the explicit UseRouting (otherwise implicitly first in the pipeline).
+        app.UseVerigatePageErrors();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();

@@ -1,6 +1,7 @@
 using Verigate.Server.Api;
 using Verigate.Server.Hosting;
 using Verigate.Server.Telemetry;
+using Verigate.Server.Web;
 using Verigate.Server.Webhooks;
 
 namespace Verigate.Server.Cli;
@@ -29,13 +30,16 @@ public static class VerigateHost
             .AddVerigateDelivery()
             .AddVerigateWebhooks()
             .AddVerigateApi()
-            .AddVerigateTelemetry(builder.Configuration);
+            .AddVerigateTelemetry(builder.Configuration)
+            .AddVerigateWeb();
 
         var app = builder.Build();
         var gate = app.Services.GetRequiredService<StartupLogGate>();
         app.Lifetime.ApplicationStarted.Register(gate.Open);
         app.UseVerigateApi();
+        app.UseVerigateWeb();
         app.MapVerigateApi();
+        app.MapVerigateWeb();
         return app;
     }
 }

@@ -55,6 +55,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
         services.AddSingleton<TwoFactorSettings>();
+        services.AddSingleton<Verigate.Core.Passkeys.PasskeySettings>();
+        services.AddSingleton<Verigate.Core.Passkeys.PasskeySignIn>();
         return services;
     }
 }

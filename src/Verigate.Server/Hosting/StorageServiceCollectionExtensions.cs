@@ -21,14 +21,19 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(StoreFactory.Open);
         services.AddSingleton<IStore>(sp => sp.GetRequiredService<OpenedStore>().Store);
 
-        // Data Protection stays registered for ASP.NET Core's own use, but protects no code: the ring lives in the
-        // store (PostgreSQL) or beside it (SQLite), so whoever copies the store has it. Codes are sealed by
-        // KeyedCodeVault under a key derived from the code-hash key, which is never in the store.
+        // Data Protection (page cookies, antiforgery, webhook secrets) keeps its ring in the store (PostgreSQL) or
+        // beside it (SQLite); each key is sealed under a subkey of the code-hash key (KeyedXmlEncryptor), which is
+        // never in the store, so a copied database or backup opens nothing. Codes never depend on the ring: they are
+        // sealed by KeyedCodeVault directly.
         services.AddDataProtection().SetApplicationName("Verigate");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<VerigateOptions>, IOptions<StorageOptions>, IServiceProvider, ILoggerFactory>(
-            (o, verigate, storage, sp, logs) => o.XmlRepository = storage.Value.IsPostgres
-                ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
-                : new FileSystemXmlRepository(KeysDirectory(verigate.Value.DataDirectory), logs));
+            (o, verigate, storage, sp, logs) =>
+            {
+                o.XmlRepository = storage.Value.IsPostgres
+                    ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
+                    : new FileSystemXmlRepository(KeysDirectory(verigate.Value.DataDirectory), logs);
+                o.XmlEncryptor = new KeyedXmlEncryptor(sp.GetRequiredService<CodeHashKey>());
+            });
         services.AddSingleton<ICodeVault, KeyedCodeVault>();
         services.AddSingleton<Verigate.Core.TwoFactor.ISecretProtector, KeyedSecretProtector>();
 

@@ -34,6 +34,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlAuthenticatorKeyStore? _authenticatorKeys;
     private SqlRecoveryCodeStore? _recoveryCodes;
     private SqlFallbackDeadlineStore? _fallbackDeadlines;
+    private Passkeys.SqlPasskeyStore? _passkeys;
 
     internal SqlDialect Dialect => dialect;
 
@@ -63,6 +64,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IAuthenticatorKeyStore AuthenticatorKeys => _authenticatorKeys ??= new(this);
     public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
     public IFallbackDeadlineStore FallbackDeadlines => _fallbackDeadlines ??= new(this);
+    public Verigate.Core.Passkeys.IPasskeyStore Passkeys => _passkeys ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

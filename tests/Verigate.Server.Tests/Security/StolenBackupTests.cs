@@ -70,6 +70,43 @@ public sealed class StolenBackupTests
         });
     }
 
+    [Fact]
+    public async Task A_copied_data_directory_without_the_key_cannot_open_the_data_protection_ring()
+    {
+        var hashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        string payload, stolenDirectory;
+        await using (var server = new VerigateTestServer(VerigateTestServer.Relaxed(new Dictionary<string, string?> { ["Codes:HashKey"] = hashKey })))
+        {
+            // What the ring protects: page cookies, antiforgery tokens, webhook secrets.
+            payload = server.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Verigate.Tests.Cookie").Protect("vgs_session-token");
+            stolenDirectory = CopyWithoutKey(server.DataDirectory);
+        }
+
+        try
+        {
+            var keysDirectory = new DirectoryInfo(Path.Combine(stolenDirectory, "keys"));
+            var xml = string.Concat(keysDirectory.EnumerateFiles("*.xml").Select(f => File.ReadAllText(f.FullName)));
+            Assert.Contains("verigateSealed", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+
+            string Open(string key)
+            {
+                var services = new ServiceCollection();
+                services.AddSingleton(new Verigate.Core.Challenges.CodeHashKey(Convert.FromBase64String(key)));
+                services.AddDataProtection().SetApplicationName("Verigate").PersistKeysToFileSystem(keysDirectory);
+                using var provider = services.BuildServiceProvider();
+                return provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Verigate.Tests.Cookie").Unprotect(payload);
+            }
+
+            Assert.ThrowsAny<Exception>(() => Open(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            Assert.Equal("vgs_session-token", Open(hashKey)); // the ring is intact: only the key is missing
+        }
+        finally
+        {
+            Directory.Delete(stolenDirectory, recursive: true);
+        }
+    }
+
     private static async Task<string> StartResetAsync(VerigateTestServer server)
     {
         var account = await new AccountSteps(server).SignUpAsync();

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Verigate.Core.Accounts;
+using Verigate.Core.Sessions;
 
 namespace Verigate.Server.Api.Auth;
 
@@ -15,13 +16,14 @@ public sealed class SessionAuthenticationHandler(
     protected override string ChallengeMessage => "Sign in and send the session token as 'Authorization: Bearer <token>'.";
 
     protected override async Task<IEnumerable<Claim>?> ResolveAsync(string token) =>
-        await accounts.AuthenticateAsync(token, Context.RequestAborted) is { } session
-            ?
-            [
-                new Claim(AuthSchemes.UserIdClaim, session.UserId.ToString(CultureInfo.InvariantCulture)),
-                new Claim(AuthSchemes.DeviceIdClaim, session.DeviceId.ToString(CultureInfo.InvariantCulture)),
-                new Claim(AuthSchemes.SessionIdClaim, session.SessionId),
-                new Claim(AuthSchemes.AuthenticatedAtClaim, session.LastAuthenticatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
-            ]
-            : null;
+        await accounts.AuthenticateAsync(token, Context.RequestAborted) is { } session ? ClaimsFor(session) : null;
+
+    /// <summary>The claims of a live session, the same whether its token came as a bearer header or a page cookie.</summary>
+    public static IReadOnlyList<Claim> ClaimsFor(UserSession session) =>
+    [
+        new Claim(AuthSchemes.UserIdClaim, session.UserId.ToString(CultureInfo.InvariantCulture)),
+        new Claim(AuthSchemes.DeviceIdClaim, session.DeviceId.ToString(CultureInfo.InvariantCulture)),
+        new Claim(AuthSchemes.SessionIdClaim, session.SessionId),
+        new Claim(AuthSchemes.AuthenticatedAtClaim, session.LastAuthenticatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+    ];
 }

@@ -1,0 +1,71 @@
+using Verigate.Core.Audit;
+using Verigate.Core.Results;
+using Verigate.Core.Sessions;
+using Verigate.Core.Storage;
+
+namespace Verigate.Core.Passkeys;
+
+/// <summary>
+/// The signed-in person's passkeys: add (after the WebAuthn ceremony was verified at the edge), rename, remove.
+/// Adding and removing change how the account can be entered, so they need a fresh session, like the authenticator app.
+/// </summary>
+public sealed class PasskeySettings(IStore store, SessionFreshness freshness, TimeProvider time)
+{
+    public const int MaxNameLength = 60;
+
+    public async Task<IReadOnlyList<Passkey>> ListAsync(long userId, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        return await read.Passkeys.ListAsync(userId, ct);
+    }
+
+    public async Task<Passkey?> FindAsync(byte[] credentialId, CancellationToken ct)
+    {
+        await using var read = await store.OpenReadAsync(ct);
+        return await read.Passkeys.FindAsync(credentialId, ct);
+    }
+
+    public async Task<Result<Passkey>> AddAsync(Passkey passkey, DateTimeOffset sessionAuthenticatedAt, ClientContext client, CancellationToken ct)
+    {
+        if (freshness.Require(sessionAuthenticatedAt) is { } stale)
+        {
+            return stale;
+        }
+
+        await using var tx = await store.BeginWriteAsync(ct);
+        if (!await tx.Passkeys.TryAddAsync(passkey, ct))
+        {
+            return new Error(ErrorCodes.PasskeyExists, "This passkey is already registered.");
+        }
+
+        await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.PasskeyAdded, passkey.UserId, ClientIp: client.Ip, Detail: $"name={passkey.Name}"), ct);
+        await tx.CommitAsync(ct);
+        return passkey;
+    }
+
+    public async Task<Result<bool>> RemoveAsync(long userId, byte[] credentialId, DateTimeOffset sessionAuthenticatedAt, ClientContext client, CancellationToken ct)
+    {
+        if (freshness.Require(sessionAuthenticatedAt) is { } stale)
+        {
+            return stale;
+        }
+
+        await using var tx = await store.BeginWriteAsync(ct);
+        if (!await tx.Passkeys.DeleteAsync(userId, credentialId, ct))
+        {
+            return new Error(ErrorCodes.NotFound, "No such passkey.");
+        }
+
+        await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.PasskeyRemoved, userId, ClientIp: client.Ip), ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> RenameAsync(long userId, byte[] credentialId, string name, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var renamed = await tx.Passkeys.RenameAsync(userId, credentialId, name, ct);
+        await tx.CommitAsync(ct);
+        return renamed;
+    }
+}

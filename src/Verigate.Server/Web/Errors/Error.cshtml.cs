@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Verigate.Server.Web.Errors;
+
+/// <summary>
+/// The page a browser sees for a missing page, a refused form or a bug: the status and what to do, never the path,
+/// the exception or anything else about the request.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public IActionResult OnGet(int status) => Show(status);
+
+    public IActionResult OnPost(int status) => Show(status);
+
+    private PageResult Show(int status)
+    {
+        // Reached directly (not re-executed), the page is itself a 404; after an exception it is a 500.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        Status = reExecuted && status is >= 400 and <= 599 ? status : 404;
+        Response.StatusCode = Status;
+        return Page();
+    }
+}
