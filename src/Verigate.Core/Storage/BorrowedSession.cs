@@ -1,3 +1,4 @@
+using Verigate.Core.Delivery;
 using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Storage;
@@ -29,6 +30,8 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public IWebhookStore Webhooks => owner.Webhooks;
     public IAuthenticatorKeyStore AuthenticatorKeys => owner.AuthenticatorKeys;
     public IRecoveryCodeStore RecoveryCodes => owner.RecoveryCodes;
+    public IFallbackDeadlineStore FallbackDeadlines => owner.FallbackDeadlines;
+    public Passkeys.IPasskeyStore Passkeys => owner.Passkeys;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 
