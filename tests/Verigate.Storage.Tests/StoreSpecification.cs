@@ -583,9 +583,10 @@ public abstract class StoreSpecification : IAsyncLifetime
             await tx.DevInbox.DeliverAsync(new DevMessage(0, 2, "sms", "+491", null, "new", Now), None);
         });
 
-        // A batch of 2 touches at most 2 rows per statement.
-        var first = await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None));
-        Assert.InRange(first, 1, 2 * 7);
+        // A batch of 2 touches at most 2 rows per statement; each expired challenge is returned by exactly one batch.
+        var first = await WriteAsync(tx => tx.Challenges.ExpireDueAsync(Now, 2, None));
+        Assert.Equal(2, first.Count);
+        Assert.All(first, c => Assert.Equal((ChallengeStatus.Expired, (string?)null), (c.Status, c.ProtectedCode)));
         var expired = 0;
         foreach (var id in Enumerable.Range(0, 5).Select(i => "old-" + i))
         {
@@ -593,6 +594,15 @@ public abstract class StoreSpecification : IAsyncLifetime
         }
 
         Assert.Equal(2, expired);
+        var all = first.Select(c => c.Id).ToList();
+        while (await WriteAsync(tx => tx.Challenges.ExpireDueAsync(Now, 2, None)) is { Count: > 0 } batch)
+        {
+            all.AddRange(batch.Select(c => c.Id));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => "old-" + i).Order(), all.Order());
+        Assert.False(await WriteAsync(tx => tx.Challenges.TryEndAsync("old-1", ChallengeStatus.Expired, Now, None)));
+        Assert.InRange(await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)), 1, 2 * 7);
         while (await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)) > 0)
         {
         }

@@ -48,6 +48,11 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         await s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'")
             .With("@status", status.ToName()).With("@at", DbTime.Of(at)).With("@id", id).ExecuteNonQueryAsync(ct) == 1;
 
+    public Task<IReadOnlyList<Challenge>> ExpireDueAsync(DateTimeOffset now, int batchSize, CancellationToken ct) =>
+        s.Command("UPDATE challenges SET status = 'expired', protected_code = NULL, ended_at = @now WHERE status = 'pending' AND id IN " +
+                  $"(SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch{s.Dialect.SkipLocked}) RETURNING {Columns}")
+            .With("@now", DbTime.Of(now)).With("@batch", batchSize).ListAsync(Map, ct);
+
     public Task<int> EndPendingOfAccountAsync(long userId, string? exceptId, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
         s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at " +
                   "WHERE subject_kind = 'account' AND subject_id = @user AND status = 'pending' AND id <> @except")

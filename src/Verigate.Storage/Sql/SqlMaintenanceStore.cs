@@ -15,10 +15,7 @@ internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
         var cutoff = DbTime.Of(now - retention);
         var touched = 0;
 
-        // Expired challenges end, and their re-delivery ciphertext is erased.
-        touched += await Batch("UPDATE challenges SET status = 'expired', protected_code = NULL, ended_at = @now WHERE id IN " +
-                               $"(SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch{s.Dialect.SkipLocked})", ct,
-            ("@now", nowMs), ("@batch", batchSize));
+        // Expired challenges are ended by Core's ChallengeExpiry (it reports them), in the same transaction as this batch.
         touched += await Batch($"DELETE FROM deliveries WHERE challenge_id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
         touched += await Batch($"DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
