@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -24,6 +26,7 @@ public sealed class LoginFlow(
     IChannelAvailability channels,
     SessionPolicyOptions sessionPolicy,
     SecondFactors secondFactors,
+    SmsGuard guard,
     TimeProvider time)
 {
     private static readonly ChallengeScope CompletableScope =
@@ -31,6 +34,18 @@ public sealed class LoginFlow(
     private static readonly IReadOnlyList<string> SentCodeMethods = ["code"];
 
     public async Task<Result<LoginOutcome>> LoginAsync(LoginRequest request, ClientContext client, CancellationToken ct)
+    {
+        var account = new StrongBox<long?>();
+        var outcome = await LoginCoreAsync(request, client, account, ct);
+        if (!outcome.IsSuccess)
+        {
+            await guard.RecordRefusalAsync(store, outcome.Error, null, account.Value, client.Ip, ct);
+        }
+
+        return outcome;
+    }
+
+    private async Task<Result<LoginOutcome>> LoginCoreAsync(LoginRequest request, ClientContext client, StrongBox<long?> refusedAccount, CancellationToken ct)
     {
         // Counted before anything else and for every login, known or not, so the limit itself reveals nothing.
         await using (var limitTx = await store.BeginWriteAsync(ct))
@@ -104,6 +119,7 @@ public sealed class LoginFlow(
             ct);
         if (!challenge.IsSuccess)
         {
+            refusedAccount.Value = account.UserId; // so a refused SMS is audited against the account
             return challenge.Error;
         }
 
