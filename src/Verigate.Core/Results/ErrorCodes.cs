@@ -8,6 +8,9 @@ public static class ErrorCodes
     public const string ChannelUnavailable = "channel_unavailable";
     public const string DestinationBlocked = "destination_blocked";
     public const string WebhookNotFound = "webhook_not_found";
+    public const string WebhookUrlInsecure = "webhook_url_insecure";
+    public const string WebhookUrlForbidden = "webhook_url_forbidden";
+    public const string WebhookUrlUnresolvable = "webhook_url_unresolvable";
     public const string RateLimited = "rate_limited";
     public const string Unauthorized = "unauthorized";
     public const string ResendTooSoon = "resend_too_soon";

@@ -30,8 +30,14 @@ public sealed class WebhookOptions
     /// <summary>After a rotation, events are signed with both secrets for this long.</summary>
     public TimeSpan PreviousSecretValidFor { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Plain http:// endpoints are refused unless on a loopback address or this is set (never in production).</summary>
+    /// <summary>Plain http:// endpoints are refused unless this is set (development and tests only, never in production).</summary>
     public bool AllowInsecureUrls { get; set; }
+
+    /// <summary>
+    /// Endpoints on loopback, private, link-local, multicast or metadata addresses are refused (at registration and at
+    /// every connection, after DNS) unless this is set: for development and tests, never where integrators add URLs.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
 
     public IEnumerable<string> Validate()
     {
