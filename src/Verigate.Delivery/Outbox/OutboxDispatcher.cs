@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Verigate.Core.Challenges;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
+using Verigate.Core.VerifyServices;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.Receipts;
 using Verigate.Delivery.Templates;
@@ -19,6 +20,7 @@ namespace Verigate.Delivery.Outbox;
 public sealed partial class OutboxDispatcher(
     IStore store,
     MessageRenderer renderer,
+    VerifyServiceDirectory services,
     IEnumerable<IMessageSender> senders,
     ICodeVault vault,
     OutboxSignal signal,
@@ -150,7 +152,8 @@ public sealed partial class OutboxDispatcher(
                 return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "The code could not be read (the code-hash key differs, or the code predates the keyed vault)."), null, null);
             }
 
-            rendered = renderer.RenderCode(message, challenge, code);
+            var service = challenge.ServiceSid is { } sid ? await services.FindAsync(sid, ct) : null;
+            rendered = renderer.RenderCode(message, challenge, code, service?.FriendlyName);
         }
         else
         {

@@ -19,6 +19,13 @@ internal static class EnglishTemplates
         ["sms.code"] = "{code} is your {product} code {purpose}.",
         ["sms.never"] = "We will never ask you for this code: do not share it.",
         ["sms.report"] = "Didn't ask for it? {reportUrl}",
+        ["sms.service_code"] = "Your {service} verification code is: {code}.",
+        ["email.service_code.subject"] = "Your {service} verification code",
+        ["email.service_code.body"] =
+            "Your {service} verification code is:\n\n    {code}\n\n" +
+            "It expires in {minutes} minutes and works once.\n\n" +
+            "We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +
+            "Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n",
         ["email.code.subject"] = "Your {product} code {purpose}",
         ["email.code.body"] =
             "Your {product} code {purpose} is:\n\n    {code}\n\n" +

@@ -19,6 +19,13 @@ internal static class GermanTemplates
         ["sms.code"] = "{code} ist dein {product}-Code {purpose}.",
         ["sms.never"] = "Wir fragen dich nie nach diesem Code: gib ihn nicht weiter.",
         ["sms.report"] = "Nicht angefordert? {reportUrl}",
+        ["sms.service_code"] = "Dein {service}-Bestätigungscode lautet: {code}.",
+        ["email.service_code.subject"] = "Dein {service}-Bestätigungscode",
+        ["email.service_code.body"] =
+            "Dein {service}-Bestätigungscode lautet:\n\n    {code}\n\n" +
+            "Er läuft in {minutes} Minuten ab und gilt nur einmal.\n\n" +
+            "Wir fragen dich nie nach diesem Code, weder am Telefon noch per E-Mail oder Chat. Wer danach fragt, will dein Konto übernehmen.\n\n" +
+            "Du hast diesen Code nicht angefordert? Sag es uns, dann sperren wir ihn: {reportUrl}\n",
         ["email.code.subject"] = "Dein {product}-Code {purpose}",
         ["email.code.body"] =
             "Dein {product}-Code {purpose} lautet:\n\n    {code}\n\n" +

@@ -20,7 +20,12 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
 {
     private const int MaxContextLength = 40;
 
-    public RenderedMessage RenderCode(OutboxMessage message, Challenge challenge, string code)
+    /// <summary>
+    /// A code message. With <paramref name="serviceName"/> (the friendly name of the Twilio-compatible Verify service
+    /// the code belongs to) it reads the way Twilio's does ("Your Acme verification code is: …"), still with the
+    /// never-share line and the origin binding.
+    /// </summary>
+    public RenderedMessage RenderCode(OutboxMessage message, Challenge challenge, string code, string? serviceName = null)
     {
         var o = options.Value;
         var language = templates.LanguageOf(message.Locale);
@@ -35,19 +40,21 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             ["reportUrl"] = ReportUrl(challenge.Id),
             ["minutes"] = Minutes(challenge).ToString(CultureInfo.InvariantCulture),
             ["publicBase"] = o.PublicBase.ToString(),
+            ["service"] = serviceName ?? o.ProductName,
         };
+        var template = serviceName is null ? "code" : "service_code";
         if (message.Destination.Channel == Channel.Sms)
         {
             var body = SmsText.Fit(
-                templates.Render(language, "sms.code", values),
+                templates.Render(language, $"sms.{template}", values),
                 [" " + templates.Render(language, "sms.never", values).Trim(), " " + templates.Render(language, "sms.report", values).Trim()],
                 $"\n\n@{o.PublicBase.IdnHost} #{code}",
                 delivery.Value.Sms.MaxSegments);
             return new RenderedMessage(message.Id, message.Destination, null, body, Reference: challenge.Id);
         }
 
-        var subject = templates.Render(language, "email.code.subject", values);
-        var text = templates.Render(language, "email.code.body", values);
+        var subject = templates.Render(language, $"email.{template}.subject", values);
+        var text = templates.Render(language, $"email.{template}.body", values);
         return new RenderedMessage(message.Id, message.Destination, subject, text, EmailHtml.From(subject, text), challenge.Id);
     }
 

@@ -19,6 +19,13 @@ internal static class SpanishTemplates
         ["sms.code"] = "{code} es tu código de {product} {purpose}.",
         ["sms.never"] = "Nunca te pediremos este código: no lo compartas.",
         ["sms.report"] = "¿No lo pediste? {reportUrl}",
+        ["sms.service_code"] = "Tu código de verificación de {service} es: {code}.",
+        ["email.service_code.subject"] = "Tu código de verificación de {service}",
+        ["email.service_code.body"] =
+            "Tu código de verificación de {service} es:\n\n    {code}\n\n" +
+            "Caduca en {minutes} minutos y solo sirve una vez.\n\n" +
+            "Nunca te pediremos este código, ni por teléfono, ni por correo, ni por chat. Quien te lo pida está intentando quedarse con tu cuenta.\n\n" +
+            "¿No pediste este código? Avísanos y lo cancelaremos: {reportUrl}\n",
         ["email.code.subject"] = "Tu código de {product} {purpose}",
         ["email.code.body"] =
             "Tu código de {product} {purpose} es:\n\n    {code}\n\n" +
