@@ -3,6 +3,7 @@ using Verigate.Core.Accounts;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Audit;
+using Verigate.Core.AccountRecovery;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
 using Verigate.Core.Devices;
@@ -623,6 +624,32 @@ public abstract class StoreSpecification : IAsyncLifetime
 
         Assert.Null(await ReadAsync(r => r.Challenges.GetAsync("old-0", None)));
         Assert.Empty(await ReadAsync(r => r.Deliveries.ListAsync("old-0", None)));
+    }
+
+    // ---- account recovery ----
+
+    [Fact]
+    public async Task Account_recoveries_allow_one_pending_per_account_and_end_once()
+    {
+        AccountRecoveryRequest Request(string id, long user) =>
+            new(id, user, AccountRecoveryRequest.Pending, Now, Now.AddHours(72), null, "203.0.113.9");
+
+        Assert.True(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_1", 42), None)));
+        Assert.False(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_2", 42), None)));
+        Assert.True(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_3", 43), None)));
+        var found = await ReadAsync(r => r.AccountRecoveries.FindPendingAsync(42, None));
+        Assert.Equal(Request("rec_1", 42), found);
+
+        var ends = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            WriteAsync(tx => tx.AccountRecoveries.TryEndAsync("rec_1", AccountRecoveryRequest.Canceled, Now.AddHours(1), None))));
+        Assert.Single(ends, won => won);
+        Assert.Null(await ReadAsync(r => r.AccountRecoveries.FindPendingAsync(42, None)));
+        var ended = await ReadAsync(r => r.AccountRecoveries.GetAsync("rec_1", None));
+        Assert.Equal((AccountRecoveryRequest.Canceled, (DateTimeOffset?)Now.AddHours(1)), (ended!.Status, ended.EndedAt));
+
+        // Once the first ended, the account may ask again.
+        Assert.True(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_4", 42), None)));
+        Assert.Null(await ReadAsync(r => r.AccountRecoveries.GetAsync("rec_unknown", None)));
     }
 
     // ---- second factors ----

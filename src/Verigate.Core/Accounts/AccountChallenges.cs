@@ -13,7 +13,7 @@ public sealed class AccountChallenges(IStore store, ChallengeEngine engine, SmsG
 {
     private static readonly ChallengeScope AnyAccountPurpose = ChallengeScope.Account(
         ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin, ChallengePurpose.PasswordReset,
-        ChallengePurpose.ContactChange, ChallengePurpose.StepUp);
+        ChallengePurpose.ContactChange, ChallengePurpose.StepUp, ChallengePurpose.AccountRecovery);
 
     /// <summary>
     /// Sends the same code again; with <paramref name="channel"/>, to the account's verified contact on that channel.

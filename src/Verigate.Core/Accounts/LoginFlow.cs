@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Verigate.Core.AccountRecovery;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
@@ -45,12 +46,17 @@ public sealed class LoginFlow(
         return outcome;
     }
 
-    private async Task<Result<LoginOutcome>> LoginCoreAsync(LoginRequest request, ClientContext client, StrongBox<long?> refusedAccount, CancellationToken ct)
+    /// <summary>
+    /// The password step of every flow that starts from a login and a password (sign-in, account recovery): charged to
+    /// the same per-login and per-IP budgets, the same work and the same answer for unknown logins and wrong passwords,
+    /// failures audited.
+    /// </summary>
+    public async Task<Result<Account>> CheckPasswordAsync(string login, string password, ClientContext client, CancellationToken ct)
     {
         // Counted before anything else and for every login, known or not, so the limit itself reveals nothing.
         await using (var limitTx = await store.BeginWriteAsync(ct))
         {
-            var charges = new List<RateLimitCharge> { new($"login:id:{LoginResolver.LimitKey(request.Login)}", limits.LoginsPerAccount) };
+            var charges = new List<RateLimitCharge> { new($"login:id:{LoginResolver.LimitKey(login)}", limits.LoginsPerAccount) };
             if (client.Ip is not null)
             {
                 charges.Add(new($"login:ip:{client.Ip}", limits.LoginsPerIp));
@@ -67,18 +73,35 @@ public sealed class LoginFlow(
         Account? account;
         await using (var read = await store.OpenReadAsync(ct))
         {
-            (account, _) = await LoginResolver.ResolveAsync(read, request.Login, ct);
+            (account, _) = await LoginResolver.ResolveAsync(read, login, ct);
         }
 
-        var passwordOk = account is null ? passwords.VerifyDecoy(request.Password) : passwords.Verify(request.Password, account.PasswordHash);
-        await using var tx = await store.BeginWriteAsync(ct);
-        var now = time.GetUtcNow();
+        var passwordOk = account is null ? passwords.VerifyDecoy(password) : passwords.Verify(password, account.PasswordHash);
         if (account is null || !passwordOk)
         {
-            await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.LoginFailed, account?.UserId, ClientIp: client.Ip), ct);
+            await using var tx = await store.BeginWriteAsync(ct);
+            await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.LoginFailed, account?.UserId, ClientIp: client.Ip), ct);
             await tx.CommitAsync(ct);
             return new Error(ErrorCodes.InvalidCredentials, "The login or password is not correct.");
         }
+
+        return account;
+    }
+
+    private async Task<Result<LoginOutcome>> LoginCoreAsync(LoginRequest request, ClientContext client, StrongBox<long?> refusedAccount, CancellationToken ct)
+    {
+        var checkedPassword = await CheckPasswordAsync(request.Login, request.Password, client, ct);
+        if (!checkedPassword.IsSuccess)
+        {
+            return checkedPassword.Error;
+        }
+
+        var account = checkedPassword.Value;
+        await using var tx = await store.BeginWriteAsync(ct);
+        var now = time.GetUtcNow();
+
+        // A recovery request whose waiting period is over takes the lost factor away now, before the factor is asked for.
+        await AccountRecoveryCompletion.CompleteDueAsync(tx, account.UserId, now, client, ct);
 
         if (request.DeviceToken is { Length: > 0 } token
             && await tx.Devices.FindTrustedByTokenHashAsync(SecureTokens.Hash(token), ct) is { } device

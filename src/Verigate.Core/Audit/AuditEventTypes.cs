@@ -25,6 +25,9 @@ public static class AuditEventTypes
     public const string RecoveryCodesGenerated = "recovery_codes.generated";
     public const string RecoveryCodeUsed = "recovery_codes.used";
     public const string SecondFactorFailed = "second_factor.failed";
+    public const string AccountRecoveryRequested = "account_recovery.requested";
+    public const string AccountRecoveryCanceled = "account_recovery.canceled";
+    public const string AccountRecoveryCompleted = "account_recovery.completed";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
 }

@@ -33,4 +33,6 @@ public static class ErrorCodes
     public const string TotpAlreadyEnabled = "totp_already_enabled";
     public const string TotpNotEnrolling = "totp_not_enrolling";
     public const string TwoFactorNotEnabled = "two_factor_not_enabled";
+    public const string AccountRecoveryPending = "account_recovery_pending";
+    public const string AccountRecoveryNotFound = "account_recovery_not_found";
 }

@@ -20,6 +20,9 @@ public static class WebhookEventTypes
     public const string NewDeviceSignIn = "account.new_device_sign_in";
     public const string CodeReported = "account.code_reported";
     public const string SecondFactorChanged = "second_factor.changed";
+    public const string AccountRecoveryRequested = "account.recovery_requested";
+    public const string AccountRecoveryCanceled = "account.recovery_canceled";
+    public const string AccountRecoveryCompleted = "account.recovery_completed";
     public const string FraudPrefixBlocked = "fraud.prefix_blocked";
     public const string BudgetSpent = "budget.spent";
 

@@ -63,12 +63,13 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
         var o = options.Value;
         var language = templates.LanguageOf(message.Locale);
         var values = new Dictionary<string, string> { ["product"] = o.ProductName, ["publicBase"] = o.PublicBase.ToString() };
-        // A notice may carry one number after the separator (how many recovery codes remain).
+        // A notice may carry one number after the separator (how many recovery codes remain, hours of a waiting period).
         var template = message.Template;
         if (template.Split(SecurityNotices.ValueSeparator) is [var name, var value])
         {
             template = name;
             values["remaining"] = value;
+            values["hours"] = value;
         }
 
         var key = template switch
@@ -79,6 +80,9 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             SecurityNotices.TotpDisabled => "notice.totp_disabled",
             SecurityNotices.RecoveryCodesRegenerated => "notice.recovery_codes_regenerated",
             "notice.recovery_code_used" => "notice.recovery_code_used",
+            "notice.account_recovery_requested" => "notice.account_recovery_requested",
+            SecurityNotices.AccountRecoveryCanceled => "notice.account_recovery_canceled",
+            SecurityNotices.AccountRecoveryCompleted => "notice.account_recovery_completed",
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
         var subject = templates.Render(language, key + ".subject", values);

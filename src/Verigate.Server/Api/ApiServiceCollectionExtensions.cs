@@ -1,4 +1,5 @@
 using Verigate.Delivery;
+using Verigate.Server.Api.AccountRecovery;
 using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Attempts;
 using Verigate.Server.Api.Auth;
@@ -58,6 +59,7 @@ public static class ApiServiceCollectionExtensions
         app.MapPasswordResets();
         app.MapMe();
         app.MapTwoFactor();
+        app.MapAccountRecovery();
         app.MapUsers();
         app.MapReportPage();
         app.MapDeliveryReceipts();

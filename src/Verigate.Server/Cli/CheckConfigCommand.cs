@@ -139,6 +139,7 @@ public static class CheckConfigCommand
         Collect<Core.VerifyServices.VerifyServicesOptions>(services, failures);
         Collect<SmsGuardOptions>(services, failures);
         Collect<WebhookOptions>(services, failures);
+        Collect<Core.AccountRecovery.AccountRecoveryOptions>(services, failures);
         return failures;
     }
 

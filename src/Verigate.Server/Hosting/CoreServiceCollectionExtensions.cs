@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
         services.AddSingleton<TwoFactorSettings>();
+        services.AddSingleton<Core.AccountRecovery.AccountRecoveryFlow>();
         return services;
     }
 }

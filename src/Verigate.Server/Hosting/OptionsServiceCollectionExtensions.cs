@@ -27,6 +27,7 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<Api.Auth.VerifyApiOptions>(configuration, Api.Auth.VerifyApiOptions.Section, o => o.Validate());
         services.Bind<SmsGuardOptions>(configuration, SmsGuardOptions.Section, o => o.Validate());
         services.Bind<WebhookOptions>(configuration, WebhookOptions.Section, o => o.Validate());
+        services.Bind<Core.AccountRecovery.AccountRecoveryOptions>(configuration, Core.AccountRecovery.AccountRecoveryOptions.Section, o => o.Validate());
 
         // The domain takes plain options objects; they are read once, after validation.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
@@ -35,6 +36,7 @@ public static class OptionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerifyServicesOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmsGuardOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.AccountRecovery.AccountRecoveryOptions>>().Value);
         return services;
     }
 

@@ -32,6 +32,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlWebhookStore? _webhooks;
     private SqlAuthenticatorKeyStore? _authenticatorKeys;
     private SqlRecoveryCodeStore? _recoveryCodes;
+    private AccountRecovery.SqlAccountRecoveryStore? _accountRecoveries;
 
     internal SqlDialect Dialect => dialect;
 
@@ -58,6 +59,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IWebhookStore Webhooks => _webhooks ??= new(this);
     public IAuthenticatorKeyStore AuthenticatorKeys => _authenticatorKeys ??= new(this);
     public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
+    public Core.AccountRecovery.IAccountRecoveryStore AccountRecoveries => _accountRecoveries ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

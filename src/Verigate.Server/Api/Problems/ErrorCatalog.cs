@@ -32,6 +32,8 @@ public static class ErrorCatalog
         [ErrorCodes.TotpAlreadyEnabled] = (409, "Authenticator app already enabled"),
         [ErrorCodes.TotpNotEnrolling] = (409, "No authenticator app enrolment pending"),
         [ErrorCodes.TwoFactorNotEnabled] = (409, "Two-factor authentication not enabled"),
+        [ErrorCodes.AccountRecoveryPending] = (409, "An account recovery is already waiting"),
+        [ErrorCodes.AccountRecoveryNotFound] = (404, "Account recovery not found"),
         [ErrorCodes.UsernameTaken] = (409, "Username taken"),
         [ErrorCodes.ContactTaken] = (409, "Contact taken"),
         [ErrorCodes.IdempotencyKeyInUse] = (409, "Idempotency key in use"),
