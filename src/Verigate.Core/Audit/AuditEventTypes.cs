@@ -25,6 +25,8 @@ public static class AuditEventTypes
     public const string RecoveryCodesGenerated = "recovery_codes.generated";
     public const string RecoveryCodeUsed = "recovery_codes.used";
     public const string SecondFactorFailed = "second_factor.failed";
+    public const string ActionLinkIssued = "action_link.issued";
+    public const string ActionLinkUsed = "action_link.used";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
 }

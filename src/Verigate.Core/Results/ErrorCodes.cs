@@ -30,4 +30,5 @@ public static class ErrorCodes
     public const string TotpAlreadyEnabled = "totp_already_enabled";
     public const string TotpNotEnrolling = "totp_not_enrolling";
     public const string TwoFactorNotEnabled = "two_factor_not_enabled";
+    public const string LinkInvalid = "link_invalid";
 }

@@ -1,3 +1,4 @@
+using Verigate.Core.ActionLinks;
 using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Storage;
@@ -25,6 +26,7 @@ public interface IStoreSession : IAsyncDisposable
     IWebhookStore Webhooks { get; }
     IAuthenticatorKeyStore AuthenticatorKeys { get; }
     IRecoveryCodeStore RecoveryCodes { get; }
+    IActionLinkStore ActionLinks { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

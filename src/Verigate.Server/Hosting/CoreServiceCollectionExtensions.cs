@@ -10,6 +10,7 @@ using Verigate.Core.Sessions;
 using Verigate.Core.TwoFactor;
 using Verigate.Core.Verifications;
 using Verigate.Core.VerifyServices;
+using Verigate.Server.Web.ActionLinks;
 
 namespace Verigate.Server.Hosting;
 
@@ -46,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
         services.AddSingleton<TwoFactorSettings>();
+        services.AddActionLinks();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.TwoFactor;
+using Verigate.Storage.ActionLinks;
 
 namespace Verigate.Storage.Sql;
 
@@ -32,6 +34,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlWebhookStore? _webhooks;
     private SqlAuthenticatorKeyStore? _authenticatorKeys;
     private SqlRecoveryCodeStore? _recoveryCodes;
+    private SqlActionLinkStore? _actionLinks;
 
     internal SqlDialect Dialect => dialect;
 
@@ -58,6 +61,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IWebhookStore Webhooks => _webhooks ??= new(this);
     public IAuthenticatorKeyStore AuthenticatorKeys => _authenticatorKeys ??= new(this);
     public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
+    public IActionLinkStore ActionLinks => _actionLinks ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

@@ -23,6 +23,7 @@ public static class ErrorCatalog
         [ErrorCodes.UserNotFound] = (404, "User not found"),
         [ErrorCodes.NotFound] = (404, "Not found"),
         [ErrorCodes.WebhookNotFound] = (404, "Webhook endpoint not found"),
+        [ErrorCodes.LinkInvalid] = (404, "Link not valid"),
         [MethodNotAllowed] = (405, "Method not allowed"),
         [ErrorCodes.SecondFactorRequired] = (400, "Second factor required"),
         [ErrorCodes.ReauthenticationRequired] = (403, "Reauthentication required"),
