@@ -119,6 +119,38 @@ public sealed class AccountRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_single_use_link_in_the_notice_cancels_the_request_only_when_its_button_is_pressed()
+    {
+        var account = await EnrolAsync();
+        var recovery = await RequestRecoveryAsync(account);
+        var told = await WaitForNoticeAsync(account.Email, "asked to remove two-step sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(told.Body, @"/links/(vgl_[A-Za-z0-9_-]{43})").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), told.Body);
+
+        // A mail scanner fetching the link changes nothing.
+        using var browser = _server.Anonymous();
+        var page = await browser.GetAsync($"/links/{token}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Cancel the recovery", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("pending", (await (await StatusAsync(recovery.Str("recoveryId"))).JsonAsync()).Str("status"));
+
+        async Task<HttpResponseMessage> PressAsync()
+        {
+            using var press = new HttpRequestMessage(HttpMethod.Post, "/links") { Content = new FormUrlEncodedContent([new("token", token)]) };
+            press.Headers.Add("Sec-Fetch-Site", "same-origin");
+            return await browser.SendAsync(press);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync()).StatusCode);
+        Assert.Equal("canceled", (await (await StatusAsync(recovery.Str("recoveryId"))).JsonAsync()).Str("status"));
+        Assert.Equal(HttpStatusCode.NotFound, (await PressAsync()).StatusCode); // single use
+        await WaitForNoticeAsync(account.Email, "was canceled");
+
+        _server.Time.Advance(TimeSpan.FromHours(73));
+        Assert.Equal("two_factor", (await (await _steps.LoginAsync(account.Username)).JsonAsync()).Str("reason"));
+    }
+
+    [Fact]
     public async Task After_the_waiting_period_the_next_sign_in_removes_the_factor_tells_every_contact_and_audits_it()
     {
         var account = await EnrolAsync();

@@ -25,7 +25,7 @@ public static class AccountRecoveryCompletion
         await tx.RecoveryCodes.DeleteAllAsync(userId, ct);
         var completed = pending with { Status = AccountRecoveryRequest.Completed, EndedAt = now };
         await AccountRecoveryEvents.RecordAsync(tx, completed, AuditEventTypes.AccountRecoveryCompleted, SecurityNotices.AccountRecoveryCompleted,
-            WebhookEventTypes.AccountRecoveryCompleted, client.Ip, now, ct);
+            WebhookEventTypes.AccountRecoveryCompleted, client.Ip, now, null, ct);
         await SecondFactorEvents.PublishAsync(tx, userId, SecondFactorEvents.RemovedByAccountRecovery, 0, now, ct);
         return true;
     }

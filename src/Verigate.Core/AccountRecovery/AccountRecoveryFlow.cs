@@ -1,4 +1,5 @@
 using Verigate.Core.Accounts;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
@@ -26,6 +27,7 @@ public sealed class AccountRecoveryFlow(
     SecondFactors secondFactors,
     IChannelAvailability channels,
     SmsGuard guard,
+    ActionLinkService links,
     AccountRecoveryOptions options,
     TimeProvider time)
 {
@@ -110,7 +112,7 @@ public sealed class AccountRecoveryFlow(
 
         var hours = (int)Math.Ceiling(options.RecoveryWaitingPeriod.TotalHours);
         await AccountRecoveryEvents.RecordAsync(tx, request, AuditEventTypes.AccountRecoveryRequested, SecurityNotices.AccountRecoveryRequested(hours),
-            WebhookEventTypes.AccountRecoveryRequested, client.Ip, now, ct);
+            WebhookEventTypes.AccountRecoveryRequested, client.Ip, now, links, ct);
         await tx.CommitAsync(ct);
         return request;
     }
@@ -139,29 +141,13 @@ public sealed class AccountRecoveryFlow(
         return await CancelAsync(tx, pending, client, ct);
     }
 
-    /// <summary>Cancels the request <paramref name="recoveryId"/> if it is still pending (the notice's link).</summary>
-    public async Task<Result<AccountRecoveryRequest>> CancelAsync(string recoveryId, ClientContext client, CancellationToken ct)
-    {
-        await using var tx = await store.BeginWriteAsync(ct);
-        if (!LooksLikeId(recoveryId) || await tx.AccountRecoveries.GetAsync(recoveryId, ct) is not { Status: AccountRecoveryRequest.Pending } pending)
-        {
-            return NotFound();
-        }
-
-        return await CancelAsync(tx, pending, client, ct);
-    }
-
     private async Task<Result<AccountRecoveryRequest>> CancelAsync(IStoreSession tx, AccountRecoveryRequest pending, ClientContext client, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (!await tx.AccountRecoveries.TryEndAsync(pending.Id, AccountRecoveryRequest.Canceled, now, ct))
+        if (await AccountRecoveryEvents.CancelAsync(tx, pending, client.Ip, time.GetUtcNow(), ct) is not { } canceled)
         {
             return NotFound();
         }
 
-        var canceled = pending with { Status = AccountRecoveryRequest.Canceled, EndedAt = now };
-        await AccountRecoveryEvents.RecordAsync(tx, canceled, AuditEventTypes.AccountRecoveryCanceled, SecurityNotices.AccountRecoveryCanceled,
-            WebhookEventTypes.AccountRecoveryCanceled, client.Ip, now, ct);
         await tx.CommitAsync(ct);
         return canceled;
     }

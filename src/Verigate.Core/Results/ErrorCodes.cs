@@ -35,4 +35,5 @@ public static class ErrorCodes
     public const string TwoFactorNotEnabled = "two_factor_not_enabled";
     public const string AccountRecoveryPending = "account_recovery_pending";
     public const string AccountRecoveryNotFound = "account_recovery_not_found";
+    public const string LinkInvalid = "link_invalid";
 }

@@ -1,4 +1,5 @@
 using Verigate.Core.AccountRecovery;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Storage;
@@ -27,6 +28,7 @@ public interface IStoreSession : IAsyncDisposable
     IAuthenticatorKeyStore AuthenticatorKeys { get; }
     IRecoveryCodeStore RecoveryCodes { get; }
     IAccountRecoveryStore AccountRecoveries { get; }
+    IActionLinkStore ActionLinks { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

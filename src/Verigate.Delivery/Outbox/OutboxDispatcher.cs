@@ -157,7 +157,7 @@ public sealed partial class OutboxDispatcher(
         }
         else
         {
-            rendered = renderer.RenderNotice(message);
+            rendered = renderer.RenderNotice(message, await LinkTokenAsync(message, ct));
         }
 
         if (sender is IStoreBackedSender storeBacked)
@@ -173,6 +173,19 @@ public sealed partial class OutboxDispatcher(
         {
             return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "Temporary failure: " + e.GetType().Name, Retry: true), null, null);
         }
+    }
+
+    /// <summary>The token of the notice's action link while the link is open; null without one (the notice then points to the site).</summary>
+    private async Task<string?> LinkTokenAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.LinkId is null)
+        {
+            return null;
+        }
+
+        await using var read = await store.OpenReadAsync(ct);
+        var link = await read.ActionLinks.GetAsync(message.LinkId, ct);
+        return link?.OpenToken(vault, time.GetUtcNow());
     }
 
     /// <summary>Records the batch in one transaction, then (once it is over) tells the observers, which may write themselves.</summary>

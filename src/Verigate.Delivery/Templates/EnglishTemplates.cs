@@ -36,8 +36,8 @@ internal static class EnglishTemplates
         ["notice.account_recovery_requested.subject"] = "Someone asked to remove two-step sign-in from your {product} account",
         ["notice.account_recovery_requested.body"] =
             "Someone who knows your {product} password and got a code at one of your addresses asked to remove two-step sign-in from your account, because the authenticator app and recovery codes were lost.\n\n" +
-            "It will be removed in {hours} hours unless you cancel: sign in at {publicBase} and cancel the account recovery.\n\n" +
-            "If this was not you, cancel it now and change your password.",
+            "It will be removed in {hours} hours unless you cancel: sign in at {publicBase}, or use the link below.\n\n" +
+            "Not you, or found your app? Cancel it (and if it was not you, change your password): {link}",
         ["notice.account_recovery_canceled.subject"] = "The recovery of your {product} account was canceled",
         ["notice.account_recovery_canceled.body"] =
             "The request to remove two-step sign-in from your {product} account was canceled. Nothing was changed.",

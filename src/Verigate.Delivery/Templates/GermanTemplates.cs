@@ -36,8 +36,8 @@ internal static class GermanTemplates
         ["notice.account_recovery_requested.subject"] = "Jemand möchte die Anmeldung in zwei Schritten von deinem {product}-Konto entfernen",
         ["notice.account_recovery_requested.body"] =
             "Jemand, der dein {product}-Passwort kennt und einen Code an eine deiner Adressen erhalten hat, möchte die Anmeldung in zwei Schritten entfernen, weil Authenticator-App und Wiederherstellungscodes verloren seien.\n\n" +
-            "Sie wird in {hours} Stunden entfernt, wenn du nicht abbrichst: Melde dich bei {publicBase} an und brich die Kontowiederherstellung ab.\n\n" +
-            "Warst du das nicht, brich sie sofort ab und ändere dein Passwort.",
+            "Sie wird in {hours} Stunden entfernt, wenn du nicht abbrichst: Melde dich bei {publicBase} an oder nutze den Link unten.\n\n" +
+            "Warst du das nicht, oder hast du deine App wieder? Brich sie ab (und ändere dein Passwort, wenn du es nicht warst): {link}",
         ["notice.account_recovery_canceled.subject"] = "Die Wiederherstellung deines {product}-Kontos wurde abgebrochen",
         ["notice.account_recovery_canceled.body"] =
             "Die Anfrage, die Anmeldung in zwei Schritten von deinem {product}-Konto zu entfernen, wurde abgebrochen. Es wurde nichts geändert.",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
@@ -58,11 +59,19 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
         return new RenderedMessage(message.Id, message.Destination, subject, text, EmailHtml.From(subject, text), challenge.Id);
     }
 
-    public RenderedMessage RenderNotice(OutboxMessage message)
+    /// <param name="message">The notice.</param>
+    /// <param name="linkToken">The token of its single-use action link, while the link is open.</param>
+    public RenderedMessage RenderNotice(OutboxMessage message, string? linkToken = null)
     {
         var o = options.Value;
         var language = templates.LanguageOf(message.Locale);
-        var values = new Dictionary<string, string> { ["product"] = o.ProductName, ["publicBase"] = o.PublicBase.ToString() };
+        var values = new Dictionary<string, string>
+        {
+            ["product"] = o.ProductName,
+            ["publicBase"] = o.PublicBase.ToString(),
+            // A used or expired link points to the site instead: the notice still says what happened.
+            ["link"] = linkToken is null ? o.PublicBase.ToString() : new Uri(o.PublicBase, $"{ActionLink.PagePath}/{linkToken}").ToString(),
+        };
         // A notice may carry one number after the separator (how many recovery codes remain, hours of a waiting period).
         var template = message.Template;
         if (template.Split(SecurityNotices.ValueSeparator) is [var name, var value])

@@ -36,8 +36,8 @@ internal static class SpanishTemplates
         ["notice.account_recovery_requested.subject"] = "Alguien pidió quitar la verificación en dos pasos de tu cuenta de {product}",
         ["notice.account_recovery_requested.body"] =
             "Alguien que conoce tu contraseña de {product} y recibió un código en una de tus direcciones pidió quitar la verificación en dos pasos de tu cuenta, porque se perdieron la app de autenticación y los códigos de recuperación.\n\n" +
-            "Se quitará dentro de {hours} horas si no lo cancelas: inicia sesión en {publicBase} y cancela la recuperación de la cuenta.\n\n" +
-            "Si no fuiste tú, cancélala ahora y cambia tu contraseña.",
+            "Se quitará dentro de {hours} horas si no lo cancelas: inicia sesión en {publicBase} o usa el enlace de abajo.\n\n" +
+            "¿No fuiste tú, o encontraste tu app? Cancélala (y si no fuiste tú, cambia tu contraseña): {link}",
         ["notice.account_recovery_canceled.subject"] = "Se canceló la recuperación de tu cuenta de {product}",
         ["notice.account_recovery_canceled.body"] =
             "Se canceló la solicitud de quitar la verificación en dos pasos de tu cuenta de {product}. No se cambió nada.",

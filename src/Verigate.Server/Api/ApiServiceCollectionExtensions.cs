@@ -19,6 +19,7 @@ using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Api.Verifications;
 using Verigate.Server.Api.Webhooks;
 using Verigate.Server.Web;
+using Verigate.Server.Web.ActionLinks;
 
 namespace Verigate.Server.Api;
 
@@ -62,6 +63,7 @@ public static class ApiServiceCollectionExtensions
         app.MapAccountRecovery();
         app.MapUsers();
         app.MapReportPage();
+        app.MapActionLinkPages();
         app.MapDeliveryReceipts();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.UsesDevInbox)
         {

@@ -10,6 +10,7 @@ using Verigate.Core.Sessions;
 using Verigate.Core.TwoFactor;
 using Verigate.Core.Verifications;
 using Verigate.Core.VerifyServices;
+using Verigate.Server.Web.ActionLinks;
 
 namespace Verigate.Server.Hosting;
 
@@ -47,6 +48,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccountFailures>();
         services.AddSingleton<TwoFactorSettings>();
         services.AddSingleton<Core.AccountRecovery.AccountRecoveryFlow>();
+        services.AddActionLinkHandler<Core.AccountRecovery.CancelAccountRecoveryLink>();
+        services.AddActionLinks();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.TwoFactor;
+using Verigate.Storage.ActionLinks;
 
 namespace Verigate.Storage.Sql;
 
@@ -33,6 +35,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlAuthenticatorKeyStore? _authenticatorKeys;
     private SqlRecoveryCodeStore? _recoveryCodes;
     private AccountRecovery.SqlAccountRecoveryStore? _accountRecoveries;
+    private SqlActionLinkStore? _actionLinks;
 
     internal SqlDialect Dialect => dialect;
 
@@ -60,6 +63,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IAuthenticatorKeyStore AuthenticatorKeys => _authenticatorKeys ??= new(this);
     public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
     public Core.AccountRecovery.IAccountRecoveryStore AccountRecoveries => _accountRecoveries ??= new(this);
+    public IActionLinkStore ActionLinks => _actionLinks ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

@@ -26,6 +26,7 @@ public static class ErrorCatalog
         [ErrorCodes.WebhookUrlInsecure] = (400, "Webhook URL must use https"),
         [ErrorCodes.WebhookUrlForbidden] = (400, "Webhook URL reaches a forbidden address"),
         [ErrorCodes.WebhookUrlUnresolvable] = (400, "Webhook URL host does not resolve"),
+        [ErrorCodes.LinkInvalid] = (404, "Link not valid"),
         [MethodNotAllowed] = (405, "Method not allowed"),
         [ErrorCodes.SecondFactorRequired] = (400, "Second factor required"),
         [ErrorCodes.ReauthenticationRequired] = (403, "Reauthentication required"),
