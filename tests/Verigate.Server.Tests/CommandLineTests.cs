@@ -73,4 +73,46 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("Password=x", run.Output, StringComparison.Ordinal);
         Assert.Contains("Verdict: the configuration is NOT usable (4 problem(s)).", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_config_gives_each_bad_sms_guard_and_webhook_setting_its_own_line()
+    {
+        var run = await ServerProcess.RunCommandAsync(_data, new Dictionary<string, string>
+        {
+            ["SmsGuard__AllowedCountries__0"] = "Germany",
+            ["SmsGuard__SafeList__0"] = "15555550100",
+            ["SmsGuard__DailySmsBudget"] = "-1",
+            ["SmsGuard__ConversionWatch__JumpAbove"] = "2",
+            ["Webhooks__Timeout"] = "00:00:30",
+            ["Webhooks__Lease"] = "00:00:10",
+            ["Webhooks__Concurrency"] = "0",
+        }, "check-config");
+
+        Assert.Equal(1, run.ExitCode);
+        var failures = run.Output.Split('\n').Where(l => l.StartsWith("FAIL settings: ", StringComparison.Ordinal)).ToList();
+        string[] expected =
+        [
+            "SmsGuard:AllowedCountries holds 'Germany'",
+            "SmsGuard:SafeList entries are E.164",
+            "SmsGuard:DailySmsBudget cannot be negative",
+            "SmsGuard:ConversionWatch:JumpAbove must be above 0",
+            "Webhooks:Lease (00:00:10) must be longer than Webhooks:Timeout (00:00:30)",
+            "Webhooks:Concurrency must be at least 1",
+        ];
+        Assert.Equal(expected.Length, failures.Count);
+        Assert.All(expected, e => Assert.Single(failures, f => f.Contains(e, StringComparison.Ordinal)));
+        Assert.Contains($"Verdict: the configuration is NOT usable ({expected.Length} problem(s)).", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_config_notes_settings_that_must_not_reach_production()
+    {
+        // The test environment turns both webhook settings on (its receiver is http on loopback).
+        var run = await ServerProcess.RunCommandAsync(_data, "check-config");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("note Webhooks:AllowInsecureUrls is on", run.Output, StringComparison.Ordinal);
+        Assert.Contains("note Webhooks:AllowPrivateAddresses is on", run.Output, StringComparison.Ordinal);
+        Assert.Contains("note SmsGuard:AllowedCountries is empty", run.Output, StringComparison.Ordinal);
+    }
 }

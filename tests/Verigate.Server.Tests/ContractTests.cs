@@ -31,6 +31,8 @@ public sealed partial class ContractTests(SharedServer fixture) : IClassFixture<
     [
         "sends_per_destination", "sends_per_phone_prefix", "sends_per_account", "sends_per_ip", "sends_per_api_key",
         "logins_per_ip", "logins_per_account", "password_reset", "contact_change", "two_factor", "link_account",
+        // second_factor.changed's change values
+        "totp_enabled", "totp_disabled", "recovery_codes_regenerated", "recovery_code_used", "removed_by_account_recovery",
     ];
 
     [Fact]

@@ -55,6 +55,39 @@ public sealed class TwilioVerifyTests : IAsyncLifetime
     private static async Task<ApiException> Refused(Func<Task> call) => await Assert.ThrowsAsync<ApiException>(call);
 
     [Fact]
+    public async Task The_message_names_the_service_as_twilio_does_and_keeps_the_never_share_line_and_origin_binding()
+    {
+        var english = NextPhone();
+        await VerificationResource.CreateAsync(to: english, channel: "sms", locale: "en", pathServiceSid: ServiceSid, client: _twilio);
+        var sms = (await _server.WaitForMessagesAsync(english)).Single();
+        var code = VerigateTestServer.CodeOf(sms);
+        Assert.StartsWith($"Your Acme Shop verification code is: {code}.", sms.Body, StringComparison.Ordinal);
+        Assert.Contains("We will never ask you for this code", sms.Body, StringComparison.Ordinal);
+        Assert.EndsWith($"\n\n@127.0.0.1 #{code}", sms.Body, StringComparison.Ordinal);
+
+        var german = NextPhone(); // the service's own locale
+        await StartAsync(german);
+        var deSms = (await _server.WaitForMessagesAsync(german)).Single();
+        Assert.StartsWith($"Dein Acme Shop-Bestätigungscode lautet: {VerigateTestServer.CodeOf(deSms)}.", deSms.Body, StringComparison.Ordinal);
+        Assert.Contains("Wir fragen dich nie nach diesem Code", deSms.Body, StringComparison.Ordinal);
+
+        const string email = "acme-shop@example.com";
+        await VerificationResource.CreateAsync(to: email, channel: "email", locale: "en", pathServiceSid: ServiceSid, client: _twilio);
+        var mail = (await _server.WaitForMessagesAsync(email)).Single();
+        Assert.Equal("Your Acme Shop verification code", mail.Subject);
+        Assert.Contains($"Your Acme Shop verification code is:\n\n    {VerigateTestServer.CodeOf(mail)}\n", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("We will never ask you for this code", mail.Body, StringComparison.Ordinal);
+
+        // The Verify API's own messages keep the product's wording.
+        using var api = _server.Integrator();
+        const string plain = "+4915133999999";
+        await api.PostAsync("/v1/verifications", JsonContentOf(new { to = plain, channel = "sms", locale = "en" }));
+        Assert.DoesNotContain("Acme Shop", (await _server.WaitForMessagesAsync(plain)).Single().Body, StringComparison.Ordinal);
+    }
+
+    private static StringContent JsonContentOf(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    [Fact]
     public async Task Start_check_wrong_then_right_and_fetch_round_trip_through_the_official_sdk()
     {
         var to = NextPhone();

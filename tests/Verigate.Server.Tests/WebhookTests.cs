@@ -123,7 +123,7 @@ public sealed class WebhookTests : IAsyncLifetime
         using var other = server.Client("not-a-key");
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/v1/webhooks")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync("/v1/webhooks/whe_000000000000000000000000")).StatusCode);
-        var badUrl = await api.PostAsJsonAsync("/v1/webhooks", new { url = "http://example.com/hook" });
+        var badUrl = await api.PostAsJsonAsync("/v1/webhooks", new { url = "ftp://example.com/hook" });
         await badUrl.ProblemAsync(400, "invalid_request");
         var badType = await api.PostAsJsonAsync("/v1/webhooks", new { url = _receiver.Url, events = new[] { "nope" } });
         await badType.ProblemAsync(400, "invalid_request");

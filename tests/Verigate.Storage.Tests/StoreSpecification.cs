@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Verigate.Core.Accounts;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Audit;
+using Verigate.Core.AccountRecovery;
 using Verigate.Core.Challenges;
 using Verigate.Core.Delivery;
 using Verigate.Core.Destinations;
@@ -655,9 +657,10 @@ public abstract class StoreSpecification : IAsyncLifetime
             await tx.DevInbox.DeliverAsync(new DevMessage(0, 2, "sms", "+491", null, "new", Now), None);
         });
 
-        // A batch of 2 touches at most 2 rows per statement.
-        var first = await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None));
-        Assert.InRange(first, 1, 2 * 7);
+        // A batch of 2 touches at most 2 rows per statement; each expired challenge is returned by exactly one batch.
+        var first = await WriteAsync(tx => tx.Challenges.ExpireDueAsync(Now, 2, None));
+        Assert.Equal(2, first.Count);
+        Assert.All(first, c => Assert.Equal((ChallengeStatus.Expired, (string?)null), (c.Status, c.ProtectedCode)));
         var expired = 0;
         foreach (var id in Enumerable.Range(0, 5).Select(i => "old-" + i))
         {
@@ -665,6 +668,15 @@ public abstract class StoreSpecification : IAsyncLifetime
         }
 
         Assert.Equal(2, expired);
+        var all = first.Select(c => c.Id).ToList();
+        while (await WriteAsync(tx => tx.Challenges.ExpireDueAsync(Now, 2, None)) is { Count: > 0 } batch)
+        {
+            all.AddRange(batch.Select(c => c.Id));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => "old-" + i).Order(), all.Order());
+        Assert.False(await WriteAsync(tx => tx.Challenges.TryEndAsync("old-1", ChallengeStatus.Expired, Now, None)));
+        Assert.InRange(await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)), 1, 2 * 7);
         while (await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)) > 0)
         {
         }
@@ -685,6 +697,32 @@ public abstract class StoreSpecification : IAsyncLifetime
 
         Assert.Null(await ReadAsync(r => r.Challenges.GetAsync("old-0", None)));
         Assert.Empty(await ReadAsync(r => r.Deliveries.ListAsync("old-0", None)));
+    }
+
+    // ---- account recovery ----
+
+    [Fact]
+    public async Task Account_recoveries_allow_one_pending_per_account_and_end_once()
+    {
+        AccountRecoveryRequest Request(string id, long user) =>
+            new(id, user, AccountRecoveryRequest.Pending, Now, Now.AddHours(72), null, "203.0.113.9");
+
+        Assert.True(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_1", 42), None)));
+        Assert.False(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_2", 42), None)));
+        Assert.True(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_3", 43), None)));
+        var found = await ReadAsync(r => r.AccountRecoveries.FindPendingAsync(42, None));
+        Assert.Equal(Request("rec_1", 42), found);
+
+        var ends = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            WriteAsync(tx => tx.AccountRecoveries.TryEndAsync("rec_1", AccountRecoveryRequest.Canceled, Now.AddHours(1), None))));
+        Assert.Single(ends, won => won);
+        Assert.Null(await ReadAsync(r => r.AccountRecoveries.FindPendingAsync(42, None)));
+        var ended = await ReadAsync(r => r.AccountRecoveries.GetAsync("rec_1", None));
+        Assert.Equal((AccountRecoveryRequest.Canceled, (DateTimeOffset?)Now.AddHours(1)), (ended!.Status, ended.EndedAt));
+
+        // Once the first ended, the account may ask again.
+        Assert.True(await WriteAsync(tx => tx.AccountRecoveries.TryInsertAsync(Request("rec_4", 42), None)));
+        Assert.Null(await ReadAsync(r => r.AccountRecoveries.GetAsync("rec_unknown", None)));
     }
 
     // ---- second factors ----
@@ -960,5 +998,82 @@ public abstract class StoreSpecification : IAsyncLifetime
         Assert.Null(await ReadAsync(read => read.Webhooks.GetEndpointAsync("ep-r", None)));
         Assert.Empty(await ReadAsync(read => read.Webhooks.ListDeliveriesAsync("ep-r", null, 10, None)));
         Assert.False(await WriteAsync(tx => tx.Webhooks.RemoveEndpointAsync("ep-r", None)));
+    }
+
+    // ---- single-use notice links ----
+
+    private static ActionLink NewLink(string id, long userId = 5, string kind = "undo_contact_change", DateTimeOffset? expiresAt = null) =>
+        new(id, userId, kind, "{\"contactId\":\"7\"}", [.. System.Text.Encoding.UTF8.GetBytes(id)], "sealed-" + id, Now, expiresAt ?? Now.AddDays(7));
+
+    [Fact]
+    public async Task An_action_link_round_trips_and_is_found_by_its_token_hash()
+    {
+        var link = NewLink("al_1");
+        await WriteAsync(tx => tx.ActionLinks.InsertAsync(link, None));
+
+        var found = await ReadAsync(r => r.ActionLinks.FindByTokenHashAsync(link.TokenHash, None));
+        Assert.NotNull(found);
+        Assert.Equal((link.Id, link.UserId, link.Kind, link.Payload, link.SealedToken, link.CreatedAt, link.ExpiresAt, (DateTimeOffset?)null),
+            (found.Id, found.UserId, found.Kind, found.Payload, found.SealedToken, found.CreatedAt, found.ExpiresAt, found.UsedAt));
+        Assert.Equal(link.TokenHash, found.TokenHash);
+        Assert.Equal("al_1", (await ReadAsync(r => r.ActionLinks.GetAsync("al_1", None)))!.Id);
+        Assert.Null(await ReadAsync(r => r.ActionLinks.FindByTokenHashAsync([1, 2, 3], None)));
+    }
+
+    [Fact]
+    public async Task Parallel_redemptions_of_one_action_link_let_exactly_one_win_and_erase_the_sealed_token()
+    {
+        await WriteAsync(tx => tx.ActionLinks.InsertAsync(NewLink("al_race"), None));
+
+        var wins = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            WriteAsync(tx => tx.ActionLinks.TryRedeemAsync("al_race", Now.AddMinutes(1), None)))));
+
+        Assert.Single(wins, w => w);
+        var used = await ReadAsync(r => r.ActionLinks.GetAsync("al_race", None));
+        Assert.Equal(Now.AddMinutes(1), used!.UsedAt);
+        Assert.Null(used.SealedToken);
+        Assert.False(used.IsOpenAt(Now.AddMinutes(2)));
+    }
+
+    [Fact]
+    public async Task An_expired_action_link_cannot_be_redeemed_and_ending_a_kind_leaves_other_kinds_open()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.ActionLinks.InsertAsync(NewLink("al_old", userId: 505, expiresAt: Now.AddMinutes(5)), None);
+            await tx.ActionLinks.InsertAsync(NewLink("al_undo", userId: 505), None);
+            await tx.ActionLinks.InsertAsync(NewLink("al_secure", userId: 505, kind: "secure_account"), None);
+            await tx.ActionLinks.InsertAsync(NewLink("al_other_user", userId: 506), None);
+        });
+
+        Assert.False(await WriteAsync(tx => tx.ActionLinks.TryRedeemAsync("al_old", Now.AddMinutes(5), None)));
+        Assert.Equal(1, await WriteAsync(tx => tx.ActionLinks.EndOpenAsync(505, "undo_contact_change", Now.AddMinutes(10), None)));
+
+        Assert.False(await WriteAsync(tx => tx.ActionLinks.TryRedeemAsync("al_undo", Now.AddMinutes(11), None)));
+        Assert.True(await WriteAsync(tx => tx.ActionLinks.TryRedeemAsync("al_secure", Now.AddMinutes(11), None)));
+        Assert.True(await WriteAsync(tx => tx.ActionLinks.TryRedeemAsync("al_other_user", Now.AddMinutes(11), None)));
+    }
+
+    [Fact]
+    public async Task A_notice_keeps_its_action_link_id_through_the_outbox()
+    {
+        await WriteAsync(tx => tx.Outbox.EnqueueAsync(NewMessage() with { Kind = OutboxKind.Notice, LinkId = "al_notice" }, None));
+        await WriteAsync(tx => tx.Outbox.EnqueueAsync(NewMessage(at: Now.AddSeconds(1)) with { Kind = OutboxKind.Notice }, None));
+
+        var claimed = await WriteAsync(tx => tx.Outbox.ClaimAsync("me", Now.AddMinutes(1), Now.AddMinutes(2), 10, None));
+        Assert.Equal(["al_notice", null], claimed.Select(m => m.LinkId));
+    }
+
+    [Fact]
+    public async Task Maintenance_erases_the_sealed_token_of_expired_action_links_and_deletes_them_after_the_retention()
+    {
+        await WriteAsync(tx => tx.ActionLinks.InsertAsync(NewLink("al_expiring", expiresAt: Now.AddMinutes(5)), None));
+
+        await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now.AddMinutes(6), TimeSpan.FromDays(1), 100, None));
+        var expired = await ReadAsync(r => r.ActionLinks.GetAsync("al_expiring", None));
+        Assert.Null(expired!.SealedToken);
+
+        await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now.AddDays(2), TimeSpan.FromDays(1), 100, None));
+        Assert.Null(await ReadAsync(r => r.ActionLinks.GetAsync("al_expiring", None)));
     }
 }

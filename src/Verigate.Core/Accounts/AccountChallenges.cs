@@ -1,5 +1,6 @@
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
 using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
@@ -8,14 +9,28 @@ using Verigate.Core.Storage;
 namespace Verigate.Core.Accounts;
 
 /// <summary>What a person can do with an account challenge besides entering its code: resend, see deliveries, report.</summary>
-public sealed class AccountChallenges(IStore store, ChallengeEngine engine, TimeProvider time)
+public sealed class AccountChallenges(IStore store, ChallengeEngine engine, SmsGuard guard, TimeProvider time)
 {
     private static readonly ChallengeScope AnyAccountPurpose = ChallengeScope.Account(
         ChallengePurpose.SignUp, ChallengePurpose.NewDeviceLogin, ChallengePurpose.PasswordReset,
-        ChallengePurpose.ContactChange, ChallengePurpose.StepUp);
+        ChallengePurpose.ContactChange, ChallengePurpose.StepUp, ChallengePurpose.AccountRecovery);
 
-    /// <summary>Sends the same code again; with <paramref name="channel"/>, to the account's verified contact on that channel.</summary>
+    /// <summary>
+    /// Sends the same code again; with <paramref name="channel"/>, to the account's verified contact on that channel.
+    /// A refusal of the SMS guard shows in the challenge's timeline and the audit.
+    /// </summary>
     public async Task<Result<ResentChallenge>> ResendAsync(string challengeId, Channel? channel, ClientContext client, CancellationToken ct)
+    {
+        var resent = await ResendCoreAsync(challengeId, channel, client, ct);
+        if (!resent.IsSuccess)
+        {
+            await guard.RecordRefusalAsync(store, resent.Error, challengeId, null, client.Ip, ct);
+        }
+
+        return resent;
+    }
+
+    private async Task<Result<ResentChallenge>> ResendCoreAsync(string challengeId, Channel? channel, ClientContext client, CancellationToken ct)
     {
         await using var tx = await store.BeginWriteAsync(ct);
         var challenge = await ChallengeEngine.FindAsync(tx, challengeId, AnyAccountPurpose, ct);

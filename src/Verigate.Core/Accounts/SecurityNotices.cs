@@ -11,6 +11,11 @@ public static class SecurityNotices
     public const string TotpEnabled = "notice.totp_enabled";
     public const string TotpDisabled = "notice.totp_disabled";
     public const string RecoveryCodesRegenerated = "notice.recovery_codes_regenerated";
+    public const string AccountRecoveryCanceled = "notice.account_recovery_canceled";
+    public const string AccountRecoveryCompleted = "notice.account_recovery_completed";
+
+    /// <summary>"Someone asked to remove your second factor; it happens in n hours unless you cancel" — the hours travel like the count above.</summary>
+    public static string AccountRecoveryRequested(int hours) => $"notice.account_recovery_requested{ValueSeparator}{hours}";
 
     /// <summary>Separates a notice's template from the one number it carries (how many recovery codes remain).</summary>
     public const char ValueSeparator = '/';

@@ -16,6 +16,17 @@ public sealed class SignUpFlow(
 {
     public async Task<Result<SignUpResult>> SignUpAsync(SignUpRequest request, ClientContext client, CancellationToken ct)
     {
+        var signedUp = await SignUpCoreAsync(request, client, ct);
+        if (!signedUp.IsSuccess)
+        {
+            await guard.RecordRefusalAsync(store, signedUp.Error, null, null, client.Ip, ct);
+        }
+
+        return signedUp;
+    }
+
+    private async Task<Result<SignUpResult>> SignUpCoreAsync(SignUpRequest request, ClientContext client, CancellationToken ct)
+    {
         if (UsernameRules.Validate(request.Username) is { } badUsername)
         {
             return badUsername;

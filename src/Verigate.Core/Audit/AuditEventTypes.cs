@@ -27,6 +27,11 @@ public static class AuditEventTypes
     public const string SecondFactorFailed = "second_factor.failed";
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
+    public const string AccountRecoveryRequested = "account_recovery.requested";
+    public const string AccountRecoveryCanceled = "account_recovery.canceled";
+    public const string AccountRecoveryCompleted = "account_recovery.completed";
+    public const string ActionLinkIssued = "action_link.issued";
+    public const string ActionLinkUsed = "action_link.used";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
 }

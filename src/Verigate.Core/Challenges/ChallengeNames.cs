@@ -12,6 +12,7 @@ public static class ChallengeNames
         ChallengePurpose.StepUp => "step_up",
         ChallengePurpose.VerifyApi => "verify_api",
         ChallengePurpose.SecondFactorLogin => "two_factor",
+        ChallengePurpose.AccountRecovery => "account_recovery",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 
@@ -24,6 +25,7 @@ public static class ChallengeNames
         "step_up" => ChallengePurpose.StepUp,
         "verify_api" => ChallengePurpose.VerifyApi,
         "two_factor" => ChallengePurpose.SecondFactorLogin,
+        "account_recovery" => ChallengePurpose.AccountRecovery,
         _ => throw new FormatException($"Unknown challenge purpose '{name}'."),
     };
 

@@ -12,4 +12,7 @@ public enum ChallengePurpose
 
     /// <summary>Sign-in waiting for a second factor (authenticator app or recovery code); no code is sent.</summary>
     SecondFactorLogin,
+
+    /// <summary>Proof of a verified contact for an account-recovery request (after the password).</summary>
+    AccountRecovery,
 }

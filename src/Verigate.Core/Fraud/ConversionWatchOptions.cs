@@ -34,26 +34,41 @@ public sealed class ConversionWatchOptions
         return TimeSpan.FromSeconds(Math.Min(seconds, BlockMax.TotalSeconds));
     }
 
+    /// <summary>One line per bad setting, naming it.</summary>
     public IEnumerable<string> Validate()
     {
-        if (Window <= TimeSpan.Zero || BaselinePeriod <= TimeSpan.Zero)
+        if (Window <= TimeSpan.Zero)
         {
-            yield return "SmsGuard:ConversionWatch:Window and BaselinePeriod must be positive.";
+            yield return $"SmsGuard:ConversionWatch:Window must be positive (now {Window}).";
+        }
+
+        if (BaselinePeriod <= TimeSpan.Zero)
+        {
+            yield return $"SmsGuard:ConversionWatch:BaselinePeriod must be positive (now {BaselinePeriod}).";
         }
 
         if (MinimumSends < 1)
         {
-            yield return "SmsGuard:ConversionWatch:MinimumSends must be at least 1.";
+            yield return $"SmsGuard:ConversionWatch:MinimumSends must be at least 1 (now {MinimumSends}).";
         }
 
-        if (DefaultBaseline is < 0 or > 1 || JumpAbove is <= 0 or > 1)
+        if (DefaultBaseline is < 0 or > 1)
         {
-            yield return "SmsGuard:ConversionWatch:DefaultBaseline must be between 0 and 1, JumpAbove above 0 and at most 1.";
+            yield return $"SmsGuard:ConversionWatch:DefaultBaseline must be between 0 and 1 (now {DefaultBaseline.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
         }
 
-        if (BlockBase <= TimeSpan.Zero || BlockMax < BlockBase)
+        if (JumpAbove is <= 0 or > 1)
         {
-            yield return "SmsGuard:ConversionWatch:BlockBase must be positive and not longer than BlockMax.";
+            yield return $"SmsGuard:ConversionWatch:JumpAbove must be above 0 and at most 1 (now {JumpAbove.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
+        }
+
+        if (BlockBase <= TimeSpan.Zero)
+        {
+            yield return $"SmsGuard:ConversionWatch:BlockBase must be positive (now {BlockBase}).";
+        }
+        else if (BlockMax < BlockBase)
+        {
+            yield return $"SmsGuard:ConversionWatch:BlockMax ({BlockMax}) cannot be shorter than BlockBase ({BlockBase}).";
         }
     }
 }

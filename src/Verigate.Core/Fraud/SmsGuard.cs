@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Outbox;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
@@ -46,10 +48,9 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, record: true, ct);
         if (refusal is not null)
         {
-            await tx.Audit.AppendAsync(new AuditEvent(now, AuditRefused, ClientIp: clientIp,
-                Detail: $"reason={refusal.Value.Reason} country={PhoneCountry.Of(destination.Value) ?? "unknown"} prefix={destination.PhonePrefix}"), ct);
+            await tx.Audit.AppendAsync(new AuditEvent(now, AuditRefused, ClientIp: clientIp, Detail: Explain(refusal.Value.Reason, destination)), ct);
             await tx.CommitAsync(ct);
-            return refusal.Value.Error;
+            return refusal.Value.Error; // audited here already: no Cause, so nobody records it twice
         }
 
         return null;
@@ -73,7 +74,7 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         var safe = options.IsSafe(destination.Value);
         if (!safe && await RefusalAsync(tx, destination, now, ct) is { } refusal)
         {
-            return refusal.Error;
+            return refusal.Error with { Cause = Explain(refusal.Reason, destination) };
         }
 
         IReadOnlyList<RateLimitCharge> charges = safe ? sendCharges :
@@ -84,7 +85,10 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         ];
         if (await limiter.TryChargeAsync(tx, charges, ct) is { } limited)
         {
-            return limited;
+            // The velocity counters explain themselves in the audit; the send limits charged with them do not.
+            return limited.Limit is RateLimitWording.SmsPerCountryPerDay or RateLimitWording.SmsPerPrefixPerDay
+                ? limited with { Cause = Explain("velocity", destination) }
+                : limited;
         }
 
         var cost = options.CostOf(region);
@@ -92,7 +96,7 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         var (day, month) = (totals[0], totals[1]);
         if (!safe && (Over(day, options.DailySmsBudget, options.DailyCostBudget) || Over(month, options.MonthlySmsBudget, options.MonthlyCostBudget)))
         {
-            return BudgetError();
+            return BudgetError() with { Cause = Explain("budget_spent", destination) };
         }
 
         // The send that spends the budget's last unit says so, once, with the send itself.
@@ -113,6 +117,41 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
 
         return null;
     }
+
+    /// <summary>
+    /// After the refused send was rolled back: the refusal (an error of <see cref="ChargeAsync"/>, whose
+    /// <see cref="Error.Cause"/> says why) goes to the audit and, when the code already had a challenge (a resend),
+    /// to its delivery timeline, where the person sees why nothing arrived. Errors without a cause are not the guard's.
+    /// A password reset's timeline is left alone: a decoy never meets the guard, so the entry would tell them apart.
+    /// </summary>
+    public async Task RecordRefusalAsync(IStore store, Error refused, string? challengeId, long? userId, string? clientIp, CancellationToken ct)
+    {
+        if (refused.Cause is not { } cause)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await using var tx = await store.BeginWriteAsync(ct);
+        var challenge = challengeId is null ? null : await tx.Challenges.GetAsync(challengeId, ct);
+        if (challenge is { Subject.Kind: SubjectKind.Account })
+        {
+            userId ??= challenge.Subject.UserId;
+        }
+
+        await tx.Audit.AppendAsync(new AuditEvent(now, AuditRefused, userId, challenge?.Id, ClientIp: clientIp, Detail: cause), ct);
+        if (challenge is { Destination.IsPhone: true } && challenge.Purpose != ChallengePurpose.PasswordReset)
+        {
+            await tx.Deliveries.AppendAsync(new DeliveryEvent(challenge.Id, 0, challenge.Destination, DeliveryStatus.Refused, now,
+                "Not sent: text messages to this number are held by the abuse guard."), ct);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The audit's words for a refusal: the reason and where, never the full number.</summary>
+    private static string Explain(string reason, Destination destination) =>
+        $"reason={reason} country={PhoneCountry.Of(destination.Value) ?? "unknown"} prefix={destination.PhonePrefix}";
 
     private async Task<(Error Error, string Reason)?> RefusalAsync(IStoreSession tx, Destination destination, DateTimeOffset now, CancellationToken ct)
     {

@@ -66,9 +66,21 @@ public sealed class SmsGuardOptions
             }
         }
 
-        if (DailySmsBudget < 0 || MonthlySmsBudget < 0 || DailyCostBudget < 0 || MonthlyCostBudget < 0 || DefaultCost < 0 || CostPerCountry.Values.Any(v => v < 0))
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(DailySmsBudget), (decimal)DailySmsBudget), (nameof(MonthlySmsBudget), MonthlySmsBudget),
+                     (nameof(DailyCostBudget), DailyCostBudget), (nameof(MonthlyCostBudget), MonthlyCostBudget), (nameof(DefaultCost), DefaultCost),
+                 })
         {
-            yield return "SmsGuard budgets and costs cannot be negative (0 means no budget).";
+            if (value < 0)
+            {
+                yield return $"SmsGuard:{name} cannot be negative (0 means no budget); now {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
+            }
+        }
+
+        foreach (var (country, cost) in CostPerCountry.Where(c => c.Value < 0 || c.Key.Length != 2 || !c.Key.All(char.IsAsciiLetter)))
+        {
+            yield return $"SmsGuard:CostPerCountry:{country} must be a two-letter region code with a cost of 0 or more.";
         }
 
         foreach (var problem in ConversionWatch.Validate())

@@ -19,6 +19,7 @@ public static class DeliveryHints
         (DeliveryStatus.Delivered, _) => "Delivered to your phone. If you cannot see it, check blocked or filtered messages.",
         (DeliveryStatus.Failed, _) => "We could not deliver this message. Check the destination for a typo, or try another way to receive your code.",
         (DeliveryStatus.Dropped, _) => "This message was not sent because the code is no longer valid. Ask for a new code.",
+        (DeliveryStatus.Refused, _) => "Text messages cannot be sent to this number right now. Ask for the code another way, such as by email.",
         _ => "Try again in a moment.",
     };
 }

@@ -9,4 +9,7 @@ public enum DeliveryStatus
     Delivered,
     Failed,
     Dropped,
+
+    /// <summary>Not sent: the SMS guard held it (geo permission, velocity, a blocked prefix, a spent budget).</summary>
+    Refused,
 }

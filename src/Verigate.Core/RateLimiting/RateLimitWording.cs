@@ -11,6 +11,9 @@ public static class RateLimitWording
     /// <summary>The stable name of the limit behind a counter key (<c>send:dest:…</c> → <c>sends_per_destination</c>).</summary>
     public static string LimitOf(string key) => Kind(key).Name;
 
+    /// <summary>The limit names of the SMS guard's daily velocity counters.</summary>
+    public const string SmsPerCountryPerDay = "sms_per_country_per_day", SmsPerPrefixPerDay = "sms_per_prefix_per_day";
+
     public static string Explain(string key, RateLimit limit, TimeSpan retryAfter)
     {
         var (_, what) = Kind(key);
@@ -38,6 +41,8 @@ public static class RateLimitWording
 
     private static (string Name, string What) Kind(string key) => key switch
     {
+        _ when key.StartsWith("sms:country-day:", StringComparison.Ordinal) => (SmsPerCountryPerDay, "text messages to this country today"),
+        _ when key.StartsWith("sms:prefix-day:", StringComparison.Ordinal) => (SmsPerPrefixPerDay, "text messages to phone numbers in this area today"),
         _ when key.StartsWith("send:dest:", StringComparison.Ordinal) => ("sends_per_destination", "codes sent to this phone number or email address"),
         _ when key.StartsWith("send:prefix:", StringComparison.Ordinal) => ("sends_per_phone_prefix", "codes sent to phone numbers in this area"),
         _ when key.StartsWith("send:account:", StringComparison.Ordinal) => ("sends_per_account", "codes requested for this sign-in"),

@@ -7,13 +7,15 @@ namespace Verigate.Core.Results;
 /// <param name="RetryAfter">For limits: how long until trying again can succeed.</param>
 /// <param name="AttemptsRemaining">For wrong codes: checks left on the challenge.</param>
 /// <param name="Limit">For limits: which one refused (such as <c>sends_per_destination</c>).</param>
+/// <param name="Cause">Why, for the audit and the delivery timeline only (such as the SMS guard's reason); never sent to callers.</param>
 public sealed record Error(
     string Code,
     string Message,
     string? Field = null,
     TimeSpan? RetryAfter = null,
     int? AttemptsRemaining = null,
-    string? Limit = null)
+    string? Limit = null,
+    string? Cause = null)
 {
     public static Error InvalidRequest(string field, string message) => new(ErrorCodes.InvalidRequest, message, field);
 

@@ -8,6 +8,9 @@ public static class ErrorCodes
     public const string ChannelUnavailable = "channel_unavailable";
     public const string DestinationBlocked = "destination_blocked";
     public const string WebhookNotFound = "webhook_not_found";
+    public const string WebhookUrlInsecure = "webhook_url_insecure";
+    public const string WebhookUrlForbidden = "webhook_url_forbidden";
+    public const string WebhookUrlUnresolvable = "webhook_url_unresolvable";
     public const string RateLimited = "rate_limited";
     public const string Unauthorized = "unauthorized";
     public const string ResendTooSoon = "resend_too_soon";
@@ -31,4 +34,7 @@ public static class ErrorCodes
     public const string TotpNotEnrolling = "totp_not_enrolling";
     public const string TwoFactorNotEnabled = "two_factor_not_enabled";
     public const string PasskeyExists = "passkey_exists";
+    public const string AccountRecoveryPending = "account_recovery_pending";
+    public const string AccountRecoveryNotFound = "account_recovery_not_found";
+    public const string LinkInvalid = "link_invalid";
 }

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+using Verigate.Core.AccountRecovery;
 using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
@@ -24,16 +27,40 @@ public sealed class LoginFlow(
     SessionIssuer sessions,
     IChannelAvailability channels,
     ReuseKeys reuseKeys,
+    SmsGuard guard,
     TimeProvider time)
 {
     private readonly ISignInMethod[] methods = [.. methods];
 
     public async Task<Result<LoginOutcome>> LoginAsync(LoginRequest request, ClientContext client, CancellationToken ct)
     {
+        var refusedAccount = new StrongBox<long?>();
+        var outcome = await LoginCoreAsync(request, client, refusedAccount, ct);
+        if (!outcome.IsSuccess)
+        {
+            await guard.RecordRefusalAsync(store, outcome.Error, null, refusedAccount.Value, client.Ip, ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The password step of every flow that starts from a login and a password (sign-in, account recovery): charged to
+    /// the same per-login and per-IP budgets, the same work and the same answer for unknown logins and wrong passwords,
+    /// failures audited.
+    /// </summary>
+    public async Task<Result<Account>> CheckPasswordAsync(string login, string password, ClientContext client, CancellationToken ct)
+    {
+        var attempt = await FirstFactorAsync(login, new SignInProof(password, null), client, ct);
+        return attempt.IsSuccess ? attempt.Value.Account! : attempt.Error;
+    }
+
+    private async Task<Result<SignInAttempt>> FirstFactorAsync(string login, SignInProof proof, ClientContext client, CancellationToken ct)
+    {
         // Counted before anything else and for every login, known or not, so the limit itself reveals nothing.
         await using (var limitTx = await store.BeginWriteAsync(ct))
         {
-            var charges = new List<RateLimitCharge> { new($"login:id:{LoginResolver.LimitKey(request.Login)}", limits.LoginsPerAccount) };
+            var charges = new List<RateLimitCharge> { new($"login:id:{LoginResolver.LimitKey(login)}", limits.LoginsPerAccount) };
             if (client.Ip is not null)
             {
                 charges.Add(new($"login:ip:{client.Ip}", limits.LoginsPerIp));
@@ -50,20 +77,37 @@ public sealed class LoginFlow(
         Account? account;
         await using (var read = await store.OpenReadAsync(ct))
         {
-            (account, _) = await LoginResolver.ResolveAsync(read, request.Login, ct);
+            (account, _) = await LoginResolver.ResolveAsync(read, login, ct);
         }
 
         var attempt = SignInAttempt.Start(account, client);
-        var proof = new SignInProof(request.Password, request.DeviceToken);
         // The password is checked outside the write transaction: hashing is slow and must not hold the writer.
-        var firstOk = await ProveStepAsync(attempt, SignInStep.FirstFactor, proof, null, ct);
-        await using var tx = await store.BeginWriteAsync(ct);
-        if (account is null || !firstOk)
+        if (account is null || !await ProveStepAsync(attempt, SignInStep.FirstFactor, proof, null, ct))
         {
+            await using var tx = await store.BeginWriteAsync(ct);
             await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.LoginFailed, account?.UserId, ClientIp: client.Ip), ct);
             await tx.CommitAsync(ct);
             return new Error(ErrorCodes.InvalidCredentials, "The login or password is not correct.");
         }
+
+        return attempt;
+    }
+
+    private async Task<Result<LoginOutcome>> LoginCoreAsync(LoginRequest request, ClientContext client, StrongBox<long?> refusedAccount, CancellationToken ct)
+    {
+        var proof = new SignInProof(request.Password, request.DeviceToken);
+        var first = await FirstFactorAsync(request.Login, proof, client, ct);
+        if (!first.IsSuccess)
+        {
+            return first.Error;
+        }
+
+        var attempt = first.Value;
+        var account = attempt.Account!;
+        await using var tx = await store.BeginWriteAsync(ct);
+
+        // A recovery request whose waiting period is over takes the lost factor away now, before the factor is asked for.
+        await AccountRecoveryCompletion.CompleteDueAsync(tx, account.UserId, time.GetUtcNow(), client, ct);
 
         var contacts = await tx.Accounts.ContactsOfAsync(account.UserId, ct);
         if (await ProveStepAsync(attempt, SignInStep.SecondFactor, proof, tx, ct) && attempt.RememberedDeviceId is { } deviceId)
@@ -77,6 +121,7 @@ public sealed class LoginFlow(
         var waiting = await OpenChallengeAsync(tx, attempt, request, contacts, ct);
         if (!waiting.IsSuccess)
         {
+            refusedAccount.Value = account.UserId; // so a refused SMS is audited against the account
             return waiting.Error;
         }
 

@@ -32,6 +32,8 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public IRecoveryCodeStore RecoveryCodes => owner.RecoveryCodes;
     public IFallbackDeadlineStore FallbackDeadlines => owner.FallbackDeadlines;
     public Passkeys.IPasskeyStore Passkeys => owner.Passkeys;
+    public AccountRecovery.IAccountRecoveryStore AccountRecoveries => owner.AccountRecoveries;
+    public ActionLinks.IActionLinkStore ActionLinks => owner.ActionLinks;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

@@ -33,6 +33,13 @@ public interface IChallengeStore
     Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
 
     /// <summary>
+    /// Ends up to <paramref name="batchSize"/> pending challenges whose expiry has passed (codes erased) and returns
+    /// them as they are now. Each is returned by exactly one call (the update is conditional on <c>pending</c>), so
+    /// whoever expires a challenge — this sweep or a check that finds it expired — reports it once.
+    /// </summary>
+    Task<IReadOnlyList<Challenge>> ExpireDueAsync(DateTimeOffset now, int batchSize, CancellationToken ct);
+
+    /// <summary>
     /// Ends every pending challenge of an account (their codes erased) except <paramref name="exceptId"/>; returns
     /// how many. Used when the account's password changes, so nothing started under the old one can finish.
     /// </summary>

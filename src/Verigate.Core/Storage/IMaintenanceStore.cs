@@ -1,6 +1,6 @@
 namespace Verigate.Core.Storage;
 
-/// <summary>Housekeeping: ends expired challenges (erasing their codes) and deletes what is no longer needed.</summary>
+/// <summary>Housekeeping: deletes what is no longer needed (expired challenges are ended by <c>ChallengeExpiry</c>).</summary>
 public interface IMaintenanceStore
 {
     /// <summary>One bounded batch of cleanup; returns how many rows it touched, so callers can loop until 0.</summary>

@@ -1,4 +1,6 @@
 using Verigate.Core.Delivery;
+using Verigate.Core.AccountRecovery;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.TwoFactor;
 
 namespace Verigate.Core.Storage;
@@ -39,6 +41,8 @@ public interface IStoreSession : IAsyncDisposable
     /// </summary>
     ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct);
     Passkeys.IPasskeyStore Passkeys { get; }
+    IAccountRecoveryStore AccountRecoveries { get; }
+    IActionLinkStore ActionLinks { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

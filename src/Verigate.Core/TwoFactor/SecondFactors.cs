@@ -59,6 +59,7 @@ public sealed class SecondFactors(ISecretProtector protector, RecoveryCodes reco
         var remaining = await tx.RecoveryCodes.CountRemainingAsync(userId, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.RecoveryCodeUsed, userId, ClientIp: clientIp, Detail: $"remaining={remaining}"), ct);
         await SecurityNotices.QueueAsync(tx, userId, SecurityNotices.RecoveryCodeUsed(remaining), null, locale, now, ct);
+        await SecondFactorEvents.PublishAsync(tx, userId, SecondFactorEvents.RecoveryCodeUsed, remaining, now, ct);
         return true;
     }
 }

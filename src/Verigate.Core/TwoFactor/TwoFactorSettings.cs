@@ -74,6 +74,7 @@ public sealed class TwoFactorSettings(
         await failures.ClearAsync(tx, userId, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.TotpEnabled, userId, ClientIp: client.Ip), ct);
         await NoticeAsync(tx, userId, SecurityNotices.TotpEnabled, now, ct);
+        await SecondFactorEvents.PublishAsync(tx, userId, SecondFactorEvents.TotpEnabled, codes.Count, now, ct);
         await tx.CommitAsync(ct);
         return Codes(codes);
     }
@@ -110,6 +111,7 @@ public sealed class TwoFactorSettings(
         await failures.ClearAsync(tx, userId, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.TotpDisabled, userId, ClientIp: client.Ip), ct);
         await NoticeAsync(tx, userId, SecurityNotices.TotpDisabled, now, ct);
+        await SecondFactorEvents.PublishAsync(tx, userId, SecondFactorEvents.TotpDisabled, 0, now, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -131,6 +133,7 @@ public sealed class TwoFactorSettings(
         var codes = await ReplaceRecoveryCodesAsync(tx, userId, now, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.RecoveryCodesGenerated, userId, ClientIp: client.Ip), ct);
         await NoticeAsync(tx, userId, SecurityNotices.RecoveryCodesRegenerated, now, ct);
+        await SecondFactorEvents.PublishAsync(tx, userId, SecondFactorEvents.RecoveryCodesRegenerated, codes.Count, now, ct);
         await tx.CommitAsync(ct);
         return Codes(codes);
     }

@@ -15,6 +15,17 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
 
     public async Task<Result<Challenge>> StartAsync(string apiKeyId, StartVerification request, CancellationToken ct)
     {
+        var started = await StartCoreAsync(apiKeyId, request, ct);
+        if (!started.IsSuccess)
+        {
+            await guard.RecordRefusalAsync(store, started.Error, null, null, request.ClientIp, ct);
+        }
+
+        return started;
+    }
+
+    private async Task<Result<Challenge>> StartCoreAsync(string apiKeyId, StartVerification request, CancellationToken ct)
+    {
         var parsedChannel = ChannelNames.Parse(request.Channel);
         if (!parsedChannel.IsSuccess)
         {
@@ -81,7 +92,19 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
         return issued;
     }
 
+    /// <summary>Sends the same code again; a refusal of the SMS guard shows in the verification's timeline.</summary>
     public async Task<Result<Challenge>> ResendAsync(string apiKeyId, string id, string? channelName, CancellationToken ct)
+    {
+        var resent = await ResendCoreAsync(apiKeyId, id, channelName, ct);
+        if (!resent.IsSuccess)
+        {
+            await guard.RecordRefusalAsync(store, resent.Error, id, null, null, ct);
+        }
+
+        return resent;
+    }
+
+    private async Task<Result<Challenge>> ResendCoreAsync(string apiKeyId, string id, string? channelName, CancellationToken ct)
     {
         var parsedChannel = ChannelNames.ParseOptional(channelName);
         if (!parsedChannel.IsSuccess)

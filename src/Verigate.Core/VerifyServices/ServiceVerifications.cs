@@ -1,6 +1,7 @@
 using System.Net;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Fraud;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
@@ -14,9 +15,20 @@ namespace Verigate.Core.VerifyServices;
 /// a check names the verification or its destination; a wrong code is an answer ("pending"), not an error.
 /// </summary>
 public sealed class ServiceVerifications(
-    IStore store, ChallengeEngine engine, IChannelAvailability channels, VerificationService verifications, TimeProvider time)
+    IStore store, ChallengeEngine engine, IChannelAvailability channels, VerificationService verifications, SmsGuard guard, TimeProvider time)
 {
     public async Task<Result<Challenge>> StartAsync(string apiKeyId, VerifyService service, string? to, string? channelName, string? locale, string? clientIp, CancellationToken ct)
+    {
+        var started = await StartCoreAsync(apiKeyId, service, to, channelName, locale, clientIp, ct);
+        if (!started.IsSuccess)
+        {
+            await guard.RecordRefusalAsync(store, started.Error, null, null, clientIp, ct);
+        }
+
+        return started;
+    }
+
+    private async Task<Result<Challenge>> StartCoreAsync(string apiKeyId, VerifyService service, string? to, string? channelName, string? locale, string? clientIp, CancellationToken ct)
     {
         var parsedChannel = ChannelNames.Parse(channelName, "Channel");
         if (!parsedChannel.IsSuccess)

@@ -1,6 +1,11 @@
+using System.Reflection;
+
 namespace Verigate.Core.Webhooks;
 
-/// <summary>The event types delivered to webhook endpoints (the contract: docs/api.md, "Webhooks").</summary>
+/// <summary>
+/// The event types delivered to webhook endpoints (the contract: docs/api.md, "Webhooks"). Adding a type is one
+/// constant here: <see cref="All"/> (what endpoints may subscribe to) is read from the constants.
+/// </summary>
 public static class WebhookEventTypes
 {
     public const string VerificationPending = "verification.pending";
@@ -14,13 +19,16 @@ public static class WebhookEventTypes
     public const string PasswordChanged = "account.password_changed";
     public const string NewDeviceSignIn = "account.new_device_sign_in";
     public const string CodeReported = "account.code_reported";
+    public const string SecondFactorChanged = "second_factor.changed";
+    public const string AccountRecoveryRequested = "account.recovery_requested";
+    public const string AccountRecoveryCanceled = "account.recovery_canceled";
+    public const string AccountRecoveryCompleted = "account.recovery_completed";
     public const string FraudPrefixBlocked = "fraud.prefix_blocked";
     public const string BudgetSpent = "budget.spent";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        VerificationPending, VerificationApproved, VerificationCanceled, VerificationExpired, VerificationMaxAttemptsReached,
-        DeliveryDelivered, DeliveryFailed, AccountCreated, PasswordChanged, NewDeviceSignIn, CodeReported,
-        FraudPrefixBlocked, BudgetSpent,
-    };
+    public static readonly IReadOnlySet<string> All = typeof(WebhookEventTypes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
 }

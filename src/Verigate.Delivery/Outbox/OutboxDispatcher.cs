@@ -6,6 +6,7 @@ using Verigate.Core.Challenges;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
 using Verigate.Core.Telemetry;
+using Verigate.Core.VerifyServices;
 using Verigate.Delivery.Channels;
 using Verigate.Delivery.Receipts;
 using Verigate.Delivery.Templates;
@@ -20,6 +21,7 @@ namespace Verigate.Delivery.Outbox;
 public sealed partial class OutboxDispatcher(
     IStore store,
     MessageRenderer renderer,
+    VerifyServiceDirectory services,
     IEnumerable<IMessageSender> senders,
     ICodeVault vault,
     OutboxSignal signal,
@@ -162,11 +164,12 @@ public sealed partial class OutboxDispatcher(
                 return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "The code could not be read (the code-hash key differs, or the code predates the keyed vault)."), null, null);
             }
 
-            rendered = renderer.RenderCode(message, challenge, code);
+            var service = challenge.ServiceSid is { } sid ? await services.FindAsync(sid, ct) : null;
+            rendered = renderer.RenderCode(message, challenge, code, service?.FriendlyName);
         }
         else
         {
-            rendered = renderer.RenderNotice(message);
+            rendered = renderer.RenderNotice(message, await LinkTokenAsync(message, ct));
         }
 
         if (sender is IStoreBackedSender storeBacked)
@@ -182,6 +185,19 @@ public sealed partial class OutboxDispatcher(
         {
             return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "Temporary failure: " + e.GetType().Name, Retry: true), null, null);
         }
+    }
+
+    /// <summary>The token of the notice's action link while the link is open; null without one (the notice then points to the site).</summary>
+    private async Task<string?> LinkTokenAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.LinkId is null)
+        {
+            return null;
+        }
+
+        await using var read = await store.OpenReadAsync(ct);
+        var link = await read.ActionLinks.GetAsync(message.LinkId, ct);
+        return link?.OpenToken(vault, time.GetUtcNow());
     }
 
     /// <summary>Records the batch in one transaction, then (once it is over) tells the observers, which may write themselves.</summary>

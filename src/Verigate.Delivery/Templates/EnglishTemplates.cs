@@ -10,6 +10,7 @@ internal static class EnglishTemplates
         ["purpose.password_reset"] = "to reset your {product} password",
         ["purpose.contact_change"] = "to confirm a new contact for your {product} account",
         ["purpose.step_up"] = "to confirm it's you",
+        ["purpose.account_recovery"] = "to recover your {product} account",
         ["purpose.login"] = "to sign in to {product}",
         ["purpose.signup"] = "to finish signing up for {product}",
         ["purpose.two_factor"] = "to turn on two-step verification",
@@ -19,12 +20,31 @@ internal static class EnglishTemplates
         ["sms.code"] = "{code} is your {product} code {purpose}.",
         ["sms.never"] = "We will never ask you for this code: do not share it.",
         ["sms.report"] = "Didn't ask for it? {reportUrl}",
+        ["sms.service_code"] = "Your {service} verification code is: {code}.",
+        ["email.service_code.subject"] = "Your {service} verification code",
+        ["email.service_code.body"] =
+            "Your {service} verification code is:\n\n    {code}\n\n" +
+            "It expires in {minutes} minutes and works once.\n\n" +
+            "We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +
+            "Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n",
         ["email.code.subject"] = "Your {product} code {purpose}",
         ["email.code.body"] =
             "Your {product} code {purpose} is:\n\n    {code}\n\n" +
             "It expires in {minutes} minutes and works once.\n\n" +
             "We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +
             "Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n",
+        ["notice.account_recovery_requested.subject"] = "Someone asked to remove two-step sign-in from your {product} account",
+        ["notice.account_recovery_requested.body"] =
+            "Someone who knows your {product} password and got a code at one of your addresses asked to remove two-step sign-in from your account, because the authenticator app and recovery codes were lost.\n\n" +
+            "It will be removed in {hours} hours unless you cancel: sign in at {publicBase}, or use the link below.\n\n" +
+            "Not you, or found your app? Cancel it (and if it was not you, change your password): {link}",
+        ["notice.account_recovery_canceled.subject"] = "The recovery of your {product} account was canceled",
+        ["notice.account_recovery_canceled.body"] =
+            "The request to remove two-step sign-in from your {product} account was canceled. Nothing was changed.",
+        ["notice.account_recovery_completed.subject"] = "Two-step sign-in was removed from your {product} account",
+        ["notice.account_recovery_completed.body"] =
+            "The waiting period of an account recovery ended, so two-step sign-in (the authenticator app and recovery codes) was removed from your {product} account.\n\n" +
+            "Turn it on again at {publicBase}. If this was not you, reset your password now.",
         ["notice.password_changed.subject"] = "Your {product} password was changed",
         ["notice.password_changed.body"] =
             "The password of your {product} account was just changed, and every other session was signed out.\n\n" +

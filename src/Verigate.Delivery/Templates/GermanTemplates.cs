@@ -10,6 +10,7 @@ internal static class GermanTemplates
         ["purpose.password_reset"] = "zum Zurücksetzen deines {product}-Passworts",
         ["purpose.contact_change"] = "zur Bestätigung eines neuen Kontakts für dein {product}-Konto",
         ["purpose.step_up"] = "zur Bestätigung, dass du es bist",
+        ["purpose.account_recovery"] = "zur Wiederherstellung deines {product}-Kontos",
         ["purpose.login"] = "zur Anmeldung bei {product}",
         ["purpose.signup"] = "zum Abschluss deiner Registrierung bei {product}",
         ["purpose.two_factor"] = "zum Einschalten der Bestätigung in zwei Schritten",
@@ -19,12 +20,31 @@ internal static class GermanTemplates
         ["sms.code"] = "{code} ist dein {product}-Code {purpose}.",
         ["sms.never"] = "Wir fragen dich nie nach diesem Code: gib ihn nicht weiter.",
         ["sms.report"] = "Nicht angefordert? {reportUrl}",
+        ["sms.service_code"] = "Dein {service}-Bestätigungscode lautet: {code}.",
+        ["email.service_code.subject"] = "Dein {service}-Bestätigungscode",
+        ["email.service_code.body"] =
+            "Dein {service}-Bestätigungscode lautet:\n\n    {code}\n\n" +
+            "Er läuft in {minutes} Minuten ab und gilt nur einmal.\n\n" +
+            "Wir fragen dich nie nach diesem Code, weder am Telefon noch per E-Mail oder Chat. Wer danach fragt, will dein Konto übernehmen.\n\n" +
+            "Du hast diesen Code nicht angefordert? Sag es uns, dann sperren wir ihn: {reportUrl}\n",
         ["email.code.subject"] = "Dein {product}-Code {purpose}",
         ["email.code.body"] =
             "Dein {product}-Code {purpose} lautet:\n\n    {code}\n\n" +
             "Er läuft in {minutes} Minuten ab und gilt nur einmal.\n\n" +
             "Wir fragen dich nie nach diesem Code, weder am Telefon noch per E-Mail oder Chat. Wer danach fragt, will dein Konto übernehmen.\n\n" +
             "Du hast diesen Code nicht angefordert? Sag es uns, dann sperren wir ihn: {reportUrl}\n",
+        ["notice.account_recovery_requested.subject"] = "Jemand möchte die Anmeldung in zwei Schritten von deinem {product}-Konto entfernen",
+        ["notice.account_recovery_requested.body"] =
+            "Jemand, der dein {product}-Passwort kennt und einen Code an eine deiner Adressen erhalten hat, möchte die Anmeldung in zwei Schritten entfernen, weil Authenticator-App und Wiederherstellungscodes verloren seien.\n\n" +
+            "Sie wird in {hours} Stunden entfernt, wenn du nicht abbrichst: Melde dich bei {publicBase} an oder nutze den Link unten.\n\n" +
+            "Warst du das nicht, oder hast du deine App wieder? Brich sie ab (und ändere dein Passwort, wenn du es nicht warst): {link}",
+        ["notice.account_recovery_canceled.subject"] = "Die Wiederherstellung deines {product}-Kontos wurde abgebrochen",
+        ["notice.account_recovery_canceled.body"] =
+            "Die Anfrage, die Anmeldung in zwei Schritten von deinem {product}-Konto zu entfernen, wurde abgebrochen. Es wurde nichts geändert.",
+        ["notice.account_recovery_completed.subject"] = "Die Anmeldung in zwei Schritten wurde von deinem {product}-Konto entfernt",
+        ["notice.account_recovery_completed.body"] =
+            "Die Wartezeit einer Kontowiederherstellung ist abgelaufen, daher wurde die Anmeldung in zwei Schritten (Authenticator-App und Wiederherstellungscodes) von deinem {product}-Konto entfernt.\n\n" +
+            "Schalte sie unter {publicBase} wieder ein. Warst du das nicht, setze jetzt dein Passwort zurück.",
         ["notice.password_changed.subject"] = "Dein {product}-Passwort wurde geändert",
         ["notice.password_changed.body"] =
             "Das Passwort deines {product}-Kontos wurde gerade geändert, und alle anderen Sitzungen wurden abgemeldet.\n\n" +

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
@@ -20,7 +21,12 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
 {
     private const int MaxContextLength = 40;
 
-    public RenderedMessage RenderCode(OutboxMessage message, Challenge challenge, string code)
+    /// <summary>
+    /// A code message. With <paramref name="serviceName"/> (the friendly name of the Twilio-compatible Verify service
+    /// the code belongs to) it reads the way Twilio's does ("Your Acme verification code is: …"), still with the
+    /// never-share line and the origin binding.
+    /// </summary>
+    public RenderedMessage RenderCode(OutboxMessage message, Challenge challenge, string code, string? serviceName = null)
     {
         var o = options.Value;
         var language = templates.LanguageOf(message.Locale);
@@ -35,33 +41,44 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             ["reportUrl"] = ReportUrl(challenge.Id),
             ["minutes"] = Minutes(challenge).ToString(CultureInfo.InvariantCulture),
             ["publicBase"] = o.PublicBase.ToString(),
+            ["service"] = serviceName ?? o.ProductName,
         };
+        var template = serviceName is null ? "code" : "service_code";
         if (message.Destination.Channel == Channel.Sms)
         {
             var body = SmsText.Fit(
-                templates.Render(language, "sms.code", values),
+                templates.Render(language, $"sms.{template}", values),
                 [" " + templates.Render(language, "sms.never", values).Trim(), " " + templates.Render(language, "sms.report", values).Trim()],
                 $"\n\n@{o.PublicBase.IdnHost} #{code}",
                 delivery.Value.Sms.MaxSegments);
             return new RenderedMessage(message.Id, message.Destination, null, body, Reference: challenge.Id);
         }
 
-        var subject = templates.Render(language, "email.code.subject", values);
-        var text = templates.Render(language, "email.code.body", values);
+        var subject = templates.Render(language, $"email.{template}.subject", values);
+        var text = templates.Render(language, $"email.{template}.body", values);
         return new RenderedMessage(message.Id, message.Destination, subject, text, EmailHtml.From(subject, text), challenge.Id);
     }
 
-    public RenderedMessage RenderNotice(OutboxMessage message)
+    /// <param name="message">The notice.</param>
+    /// <param name="linkToken">The token of its single-use action link, while the link is open.</param>
+    public RenderedMessage RenderNotice(OutboxMessage message, string? linkToken = null)
     {
         var o = options.Value;
         var language = templates.LanguageOf(message.Locale);
-        var values = new Dictionary<string, string> { ["product"] = o.ProductName, ["publicBase"] = o.PublicBase.ToString() };
-        // A notice may carry one number after the separator (how many recovery codes remain).
+        var values = new Dictionary<string, string>
+        {
+            ["product"] = o.ProductName,
+            ["publicBase"] = o.PublicBase.ToString(),
+            // A used or expired link points to the site instead: the notice still says what happened.
+            ["link"] = linkToken is null ? o.PublicBase.ToString() : new Uri(o.PublicBase, $"{ActionLink.PagePath}/{linkToken}").ToString(),
+        };
+        // A notice may carry one number after the separator (how many recovery codes remain, hours of a waiting period).
         var template = message.Template;
         if (template.Split(SecurityNotices.ValueSeparator) is [var name, var value])
         {
             template = name;
             values["remaining"] = value;
+            values["hours"] = value;
         }
 
         var key = template switch
@@ -72,6 +89,9 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             SecurityNotices.TotpDisabled => "notice.totp_disabled",
             SecurityNotices.RecoveryCodesRegenerated => "notice.recovery_codes_regenerated",
             "notice.recovery_code_used" => "notice.recovery_code_used",
+            "notice.account_recovery_requested" => "notice.account_recovery_requested",
+            SecurityNotices.AccountRecoveryCanceled => "notice.account_recovery_canceled",
+            SecurityNotices.AccountRecoveryCompleted => "notice.account_recovery_completed",
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
         var subject = templates.Render(language, key + ".subject", values);

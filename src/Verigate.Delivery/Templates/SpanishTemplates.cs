@@ -10,6 +10,7 @@ internal static class SpanishTemplates
         ["purpose.password_reset"] = "para restablecer tu contraseña de {product}",
         ["purpose.contact_change"] = "para confirmar un nuevo contacto de tu cuenta de {product}",
         ["purpose.step_up"] = "para confirmar que eres tú",
+        ["purpose.account_recovery"] = "para recuperar tu cuenta de {product}",
         ["purpose.login"] = "para iniciar sesión en {product}",
         ["purpose.signup"] = "para terminar de registrarte en {product}",
         ["purpose.two_factor"] = "para activar la verificación en dos pasos",
@@ -19,12 +20,31 @@ internal static class SpanishTemplates
         ["sms.code"] = "{code} es tu código de {product} {purpose}.",
         ["sms.never"] = "Nunca te pediremos este código: no lo compartas.",
         ["sms.report"] = "¿No lo pediste? {reportUrl}",
+        ["sms.service_code"] = "Tu código de verificación de {service} es: {code}.",
+        ["email.service_code.subject"] = "Tu código de verificación de {service}",
+        ["email.service_code.body"] =
+            "Tu código de verificación de {service} es:\n\n    {code}\n\n" +
+            "Caduca en {minutes} minutos y solo sirve una vez.\n\n" +
+            "Nunca te pediremos este código, ni por teléfono, ni por correo, ni por chat. Quien te lo pida está intentando quedarse con tu cuenta.\n\n" +
+            "¿No pediste este código? Avísanos y lo cancelaremos: {reportUrl}\n",
         ["email.code.subject"] = "Tu código de {product} {purpose}",
         ["email.code.body"] =
             "Tu código de {product} {purpose} es:\n\n    {code}\n\n" +
             "Caduca en {minutes} minutos y solo sirve una vez.\n\n" +
             "Nunca te pediremos este código, ni por teléfono, ni por correo, ni por chat. Quien te lo pida está intentando quedarse con tu cuenta.\n\n" +
             "¿No pediste este código? Avísanos y lo cancelaremos: {reportUrl}\n",
+        ["notice.account_recovery_requested.subject"] = "Alguien pidió quitar la verificación en dos pasos de tu cuenta de {product}",
+        ["notice.account_recovery_requested.body"] =
+            "Alguien que conoce tu contraseña de {product} y recibió un código en una de tus direcciones pidió quitar la verificación en dos pasos de tu cuenta, porque se perdieron la app de autenticación y los códigos de recuperación.\n\n" +
+            "Se quitará dentro de {hours} horas si no lo cancelas: inicia sesión en {publicBase} o usa el enlace de abajo.\n\n" +
+            "¿No fuiste tú, o encontraste tu app? Cancélala (y si no fuiste tú, cambia tu contraseña): {link}",
+        ["notice.account_recovery_canceled.subject"] = "Se canceló la recuperación de tu cuenta de {product}",
+        ["notice.account_recovery_canceled.body"] =
+            "Se canceló la solicitud de quitar la verificación en dos pasos de tu cuenta de {product}. No se cambió nada.",
+        ["notice.account_recovery_completed.subject"] = "Se quitó la verificación en dos pasos de tu cuenta de {product}",
+        ["notice.account_recovery_completed.body"] =
+            "Terminó el plazo de espera de una recuperación de cuenta, así que se quitó la verificación en dos pasos (la app de autenticación y los códigos de recuperación) de tu cuenta de {product}.\n\n" +
+            "Vuelve a activarla en {publicBase}. Si no fuiste tú, restablece tu contraseña ahora.",
         ["notice.password_changed.subject"] = "Se cambió tu contraseña de {product}",
         ["notice.password_changed.body"] =
             "La contraseña de tu cuenta de {product} se acaba de cambiar y se cerraron todas las demás sesiones.\n\n" +

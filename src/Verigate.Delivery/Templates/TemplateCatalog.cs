@@ -16,7 +16,7 @@ public sealed class TemplateCatalog
         k => k,
         k => k switch
         {
-            "sms.code" or "email.code.body" => ["{code}"],
+            "sms.code" or "email.code.body" or "sms.service_code" or "email.service_code.body" => ["{code}"],
             "sms.report" => ["{reportUrl}"],
             _ => Array.Empty<string>(),
         });

@@ -1,4 +1,5 @@
 using Verigate.Delivery;
+using Verigate.Server.Api.AccountRecovery;
 using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Attempts;
 using Verigate.Server.Api.Auth;
@@ -19,6 +20,7 @@ using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Api.Verifications;
 using Verigate.Server.Api.Webhooks;
 using Verigate.Server.Web;
+using Verigate.Server.Web.ActionLinks;
 
 namespace Verigate.Server.Api;
 
@@ -63,8 +65,10 @@ public static class ApiServiceCollectionExtensions
         app.MapPasswordResets();
         app.MapMe();
         app.MapTwoFactor();
+        app.MapAccountRecovery();
         app.MapUsers();
         app.MapReportPage();
+        app.MapActionLinkPages();
         app.MapDeliveryReceipts();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.UsesDevInbox)
         {

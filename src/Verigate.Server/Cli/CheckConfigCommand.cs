@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Verigate.Core;
 using Verigate.Core.Challenges;
+using Verigate.Core.Fraud;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Delivery;
 using Verigate.Delivery.Email;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Hosting;
+using Verigate.Server.Webhooks;
 
 namespace Verigate.Server.Cli;
 
@@ -43,7 +45,24 @@ public static class CheckConfigCommand
 
             await using (app)
             {
-                var problems = 0;
+                // One line per bad setting, so each can be found and fixed on its own.
+                var badSettings = ValidateSettings(app.Services);
+                var problems = badSettings.Count;
+                foreach (var failure in badSettings)
+                {
+                    await Console.Out.WriteLineAsync($"FAIL settings: {failure}");
+                }
+
+                if (badSettings.Count == 0)
+                {
+                    await Console.Out.WriteLineAsync("ok   settings");
+                }
+
+                foreach (var note in Notes(app.Services))
+                {
+                    await Console.Out.WriteLineAsync($"note {note}");
+                }
+
                 foreach (var (what, check) in Checks(app.Services))
                 {
                     var failure = await Attempt(check, ct);
@@ -62,7 +81,6 @@ public static class CheckConfigCommand
 
     private static IEnumerable<(string What, Func<CancellationToken, Task<string?>> Check)> Checks(IServiceProvider services)
     {
-        yield return ("settings", _ => Task.FromResult(ValidateSettings(services)));
         var options = Valid<StorageOptions>(services);
         var verigate = Valid<VerigateOptions>(services);
         var delivery = Valid<DeliveryOptions>(services);
@@ -86,7 +104,29 @@ public static class CheckConfigCommand
             : ("sms: no gateway configured, messages go to the development inbox", _ => Task.FromResult<string?>(null));
     }
 
-    private static string? ValidateSettings(IServiceProvider services)
+    /// <summary>Settings that are valid but must not reach production; said, not counted as problems.</summary>
+    private static IEnumerable<string> Notes(IServiceProvider services)
+    {
+        if (Valid<WebhookOptions>(services) is { } webhooks)
+        {
+            if (webhooks.AllowInsecureUrls)
+            {
+                yield return "Webhooks:AllowInsecureUrls is on: plain http:// webhook endpoints are accepted (development and tests only).";
+            }
+
+            if (webhooks.AllowPrivateAddresses)
+            {
+                yield return "Webhooks:AllowPrivateAddresses is on: webhooks may reach loopback, private and metadata addresses (development and tests only).";
+            }
+        }
+
+        if (Valid<SmsGuardOptions>(services) is { AllowedCountries.Count: 0 })
+        {
+            yield return "SmsGuard:AllowedCountries is empty: SMS may go to every country; list the countries you serve.";
+        }
+    }
+
+    private static List<string> ValidateSettings(IServiceProvider services)
     {
         var failures = new List<string>();
         Collect<VerigateOptions>(services, failures);
@@ -97,7 +137,10 @@ public static class CheckConfigCommand
         Collect<DeliveryOptions>(services, failures);
         Collect<VerifyApiOptions>(services, failures);
         Collect<Core.VerifyServices.VerifyServicesOptions>(services, failures);
-        return failures.Count == 0 ? null : string.Join(" | ", failures);
+        Collect<SmsGuardOptions>(services, failures);
+        Collect<WebhookOptions>(services, failures);
+        Collect<Core.AccountRecovery.AccountRecoveryOptions>(services, failures);
+        return failures;
     }
 
     private static void Collect<T>(IServiceProvider services, List<string> failures)

@@ -12,6 +12,7 @@ using Verigate.Core.Sessions;
 using Verigate.Core.TwoFactor;
 using Verigate.Core.Verifications;
 using Verigate.Core.VerifyServices;
+using Verigate.Server.Web.ActionLinks;
 
 namespace Verigate.Server.Hosting;
 
@@ -57,6 +58,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TwoFactorSettings>();
         services.AddSingleton<Verigate.Core.Passkeys.PasskeySettings>();
         services.AddSingleton<Verigate.Core.Passkeys.PasskeySignIn>();
+        services.AddSingleton<Core.AccountRecovery.AccountRecoveryFlow>();
+        services.AddActionLinkHandler<Core.AccountRecovery.CancelAccountRecoveryLink>();
+        services.AddActionLinks();
         return services;
     }
 }

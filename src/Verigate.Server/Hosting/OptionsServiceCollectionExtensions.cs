@@ -28,6 +28,7 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<SmsGuardOptions>(configuration, SmsGuardOptions.Section, o => o.Validate());
         services.Bind<WebhookOptions>(configuration, WebhookOptions.Section, o => o.Validate());
         services.Bind<Telemetry.TelemetryOptions>(configuration, Telemetry.TelemetryOptions.Section, o => o.Validate());
+        services.Bind<Core.AccountRecovery.AccountRecoveryOptions>(configuration, Core.AccountRecovery.AccountRecoveryOptions.Section, o => o.Validate());
 
         // The domain takes plain options objects; they are read once, after validation.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
@@ -36,6 +37,7 @@ public static class OptionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerifyServicesOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmsGuardOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.AccountRecovery.AccountRecoveryOptions>>().Value);
         return services;
     }
 

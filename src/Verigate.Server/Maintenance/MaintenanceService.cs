@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Verigate.Core.Challenges;
 using Verigate.Core.Storage;
 using Verigate.Server.Hosting;
 
@@ -33,7 +34,9 @@ internal sealed partial class MaintenanceService(IStore store, TimeProvider time
         for (var i = 0; i < MaxBatchesPerRun; i++)
         {
             await using var tx = await store.BeginWriteAsync(ct);
-            var touched = await tx.Maintenance.RunBatchAsync(time.GetUtcNow(), options.Value.Retention, BatchSize, ct);
+            var now = time.GetUtcNow();
+            var touched = await ChallengeExpiry.ExpireDueAsync(tx, now, BatchSize, ct)
+                          + await tx.Maintenance.RunBatchAsync(now, options.Value.Retention, BatchSize, ct);
             await tx.CommitAsync(ct);
             total += touched;
             if (touched == 0)

@@ -143,8 +143,23 @@ public sealed partial class WebhookDispatcher(
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or OperationCanceledException)
         {
-            return $"The endpoint could not be reached ({ex.GetType().Name}).";
+            return IsForbiddenAddress(ex)
+                ? "Not sent: " + WebhookAddresses.ForbiddenMessage
+                : $"The endpoint could not be reached ({ex.GetType().Name}).";
         }
+    }
+
+    private static bool IsForbiddenAddress(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex.Message == WebhookAddresses.ForbiddenMessage)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Exponential backoff with full jitter over its upper half, capped.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
@@ -16,7 +17,7 @@ public sealed class WebhookEndpoints(IStore store, WebhookSecrets secrets, Webho
 
     public async Task<Result<(WebhookEndpoint Endpoint, string Secret)>> AddAsync(string? owner, string url, IReadOnlyList<string>? eventTypes, CancellationToken ct)
     {
-        if (UrlError(url) is { } badUrl)
+        if (await UrlErrorAsync(url, ct) is { } badUrl)
         {
             return badUrl;
         }
@@ -107,16 +108,48 @@ public sealed class WebhookEndpoints(IStore store, WebhookSecrets secrets, Webho
         return endpoint is not null && (owner is null || endpoint.OwnerKey == owner) ? endpoint : null;
     }
 
-    private Error? UrlError(string url)
+    /// <summary>
+    /// https only (unless <see cref="WebhookOptions.AllowInsecureUrls"/>), and a host that resolves to public addresses
+    /// only (unless <see cref="WebhookOptions.AllowPrivateAddresses"/>). The dispatcher checks the address again at
+    /// every connection: what a name resolves to today proves nothing about tomorrow.
+    /// </summary>
+    private async Task<Error?> UrlErrorAsync(string url, CancellationToken ct)
     {
-        if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo))
+        if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || !string.IsNullOrEmpty(uri.UserInfo) || string.IsNullOrEmpty(uri.Host))
         {
             return Error.InvalidRequest("url", "url must be an absolute https:// URL without credentials.");
         }
 
-        var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-        return uri.Scheme == "http" && !loopback && !options.AllowInsecureUrls
-            ? Error.InvalidRequest("url", "url must use https:// (plain http is allowed only on a loopback address).")
+        if (uri.Scheme == "http" && !options.AllowInsecureUrls)
+        {
+            return new Error(ErrorCodes.WebhookUrlInsecure, "url must use https://.", "url");
+        }
+
+        if (options.AllowPrivateAddresses)
+        {
+            return null;
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct);
+        }
+        catch (SocketException)
+        {
+            addresses = [];
+        }
+
+        if (addresses.Length == 0)
+        {
+            return new Error(ErrorCodes.WebhookUrlUnresolvable, "The url's host name does not resolve.", "url");
+        }
+
+        // Every address, not just one: a name with one public and one private address would reach the private one
+        // whenever the resolver puts it first.
+        return addresses.Any(WebhookAddresses.IsForbidden)
+            ? new Error(ErrorCodes.WebhookUrlForbidden, WebhookAddresses.ForbiddenMessage, "url")
             : null;
     }
 

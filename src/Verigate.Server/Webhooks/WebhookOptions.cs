@@ -30,29 +30,57 @@ public sealed class WebhookOptions
     /// <summary>After a rotation, events are signed with both secrets for this long.</summary>
     public TimeSpan PreviousSecretValidFor { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Plain http:// endpoints are refused unless on a loopback address or this is set (never in production).</summary>
+    /// <summary>Plain http:// endpoints are refused unless this is set (development and tests only, never in production).</summary>
     public bool AllowInsecureUrls { get; set; }
 
+    /// <summary>
+    /// Endpoints on loopback, private, link-local, multicast or metadata addresses are refused (at registration and at
+    /// every connection, after DNS) unless this is set: for development and tests, never where integrators add URLs.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>One line per bad setting, naming it.</summary>
     public IEnumerable<string> Validate()
     {
-        if (PollInterval <= TimeSpan.Zero || Timeout <= TimeSpan.Zero || Lease <= Timeout)
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(PollInterval), PollInterval), (nameof(Timeout), Timeout), (nameof(Lease), Lease), (nameof(RetryBase), RetryBase),
+                 })
         {
-            yield return "Webhooks:PollInterval and Timeout must be positive and Webhooks:Lease longer than Timeout.";
+            if (value <= TimeSpan.Zero)
+            {
+                yield return $"Webhooks:{name} must be positive (now {value}).";
+            }
         }
 
-        if (BatchSize < 1 || Concurrency < 1)
+        if (Timeout > TimeSpan.Zero && Lease <= Timeout)
         {
-            yield return "Webhooks:BatchSize and Webhooks:Concurrency must be at least 1.";
+            yield return $"Webhooks:Lease ({Lease}) must be longer than Webhooks:Timeout ({Timeout}): a delivery still being sent must not be claimed again.";
         }
 
-        if (RetryBase <= TimeSpan.Zero || RetryMax < RetryBase || GiveUpAfter < RetryBase)
+        if (BatchSize < 1)
         {
-            yield return "Webhooks:RetryBase must be positive and not longer than RetryMax or GiveUpAfter.";
+            yield return $"Webhooks:BatchSize must be at least 1 (now {BatchSize}).";
+        }
+
+        if (Concurrency < 1)
+        {
+            yield return $"Webhooks:Concurrency must be at least 1 (now {Concurrency}).";
+        }
+
+        if (RetryBase > TimeSpan.Zero && RetryMax < RetryBase)
+        {
+            yield return $"Webhooks:RetryMax ({RetryMax}) cannot be shorter than Webhooks:RetryBase ({RetryBase}).";
+        }
+
+        if (RetryBase > TimeSpan.Zero && GiveUpAfter < RetryBase)
+        {
+            yield return $"Webhooks:GiveUpAfter ({GiveUpAfter}) cannot be shorter than Webhooks:RetryBase ({RetryBase}).";
         }
 
         if (PreviousSecretValidFor < TimeSpan.Zero)
         {
-            yield return "Webhooks:PreviousSecretValidFor cannot be negative.";
+            yield return $"Webhooks:PreviousSecretValidFor cannot be negative (now {PreviousSecretValidFor}).";
         }
     }
 }

@@ -11,6 +11,8 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         "id, purpose, label, subject_kind, subject_id, channel, destination, code_length, code_hash, protected_code, status, " +
         "created_at, expires_at, attempts_used, max_attempts, sends_used, max_sends, next_send_at, locale, device_name, client_ip, service_sid, reuse_key";
 
+    private static readonly string QualifiedColumns = string.Join(", ", Columns.Split(", ").Select(c => "challenges." + c));
+
     public Task InsertAsync(Challenge c, CancellationToken ct) =>
         s.Command($"INSERT INTO challenges ({Columns}, country) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
                   "@codeHash, @protectedCode, @status, @createdAt, @expiresAt, @attemptsUsed, @maxAttempts, @sendsUsed, @maxSends, @nextSendAt, " +
@@ -53,6 +55,13 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
     public async Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
         await s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'")
             .With("@status", status.ToName()).With("@at", DbTime.Of(at)).With("@id", id).ExecuteNonQueryAsync(ct) == 1;
+
+    public Task<IReadOnlyList<Challenge>> ExpireDueAsync(DateTimeOffset now, int batchSize, CancellationToken ct) =>
+        // A materialized CTE picks the batch once: PostgreSQL may re-run a LIMIT subquery inside IN and end more than the batch.
+        s.Command($"WITH due AS MATERIALIZED (SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch{s.Dialect.SkipLocked}) " +
+                  "UPDATE challenges SET status = 'expired', protected_code = NULL, ended_at = @now FROM due " +
+                  $"WHERE challenges.id = due.id AND challenges.status = 'pending' RETURNING {QualifiedColumns}")
+            .With("@now", DbTime.Of(now)).With("@batch", batchSize).ListAsync(Map, ct);
 
     public Task<int> EndPendingOfAccountAsync(long userId, string? exceptId, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
         s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at " +

@@ -15,10 +15,7 @@ internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
         var cutoff = DbTime.Of(now - retention);
         var touched = 0;
 
-        // Expired challenges end, and their re-delivery ciphertext is erased.
-        touched += await Batch("UPDATE challenges SET status = 'expired', protected_code = NULL, ended_at = @now WHERE id IN " +
-                               $"(SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch{s.Dialect.SkipLocked})", ct,
-            ("@now", nowMs), ("@batch", batchSize));
+        // Expired challenges are ended by Core's ChallengeExpiry (it reports them), in the same transaction as this batch.
         touched += await Batch($"DELETE FROM deliveries WHERE challenge_id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
         touched += await Batch($"DELETE FROM challenges WHERE id IN (SELECT id FROM challenges WHERE ended_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
@@ -36,6 +33,12 @@ internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
             ("@cutoff", cutoff), ("@batch", batchSize));
         touched += await Batch("DELETE FROM webhook_events WHERE id IN (SELECT ev.id FROM webhook_events ev WHERE ev.created_at < @cutoff " +
                                $"AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ev.id) LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        // Expired notice links lose the sealed copy of their token, and are deleted after the retention.
+        touched += await Batch("UPDATE action_links SET sealed_token = NULL WHERE id IN " +
+                               $"(SELECT id FROM action_links WHERE sealed_token IS NOT NULL AND expires_at <= @now LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@now", nowMs), ("@batch", batchSize));
+        touched += await Batch($"DELETE FROM action_links WHERE id IN (SELECT id FROM action_links WHERE expires_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
         return touched;
     }

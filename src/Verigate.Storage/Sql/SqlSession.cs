@@ -2,7 +2,9 @@ using System.Data.Common;
 using Verigate.Core.Delivery;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.TwoFactor;
+using Verigate.Storage.ActionLinks;
 
 namespace Verigate.Storage.Sql;
 
@@ -35,6 +37,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlRecoveryCodeStore? _recoveryCodes;
     private SqlFallbackDeadlineStore? _fallbackDeadlines;
     private Passkeys.SqlPasskeyStore? _passkeys;
+    private AccountRecovery.SqlAccountRecoveryStore? _accountRecoveries;
+    private SqlActionLinkStore? _actionLinks;
 
     internal SqlDialect Dialect => dialect;
 
@@ -65,6 +69,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IRecoveryCodeStore RecoveryCodes => _recoveryCodes ??= new(this);
     public IFallbackDeadlineStore FallbackDeadlines => _fallbackDeadlines ??= new(this);
     public Verigate.Core.Passkeys.IPasskeyStore Passkeys => _passkeys ??= new(this);
+    public Core.AccountRecovery.IAccountRecoveryStore AccountRecoveries => _accountRecoveries ??= new(this);
+    public IActionLinkStore ActionLinks => _actionLinks ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

@@ -38,6 +38,9 @@ public sealed class ServerProcess : IDisposable
         ["Logging__LogLevel__Default"] = "Warning",
         // Test gateways (SMTP sink, Kannel) run on loopback, so the public URL is loopback on purpose.
         ["Verigate__AllowLoopbackPublicUrl"] = "true",
+        // The test webhook receiver is plain http on loopback; the address filter has tests of its own.
+        ["Webhooks__AllowInsecureUrls"] = "true",
+        ["Webhooks__AllowPrivateAddresses"] = "true",
         ["DOTNET_gcServer"] = "0",
     };
 

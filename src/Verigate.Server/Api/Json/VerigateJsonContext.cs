@@ -1,6 +1,7 @@
 using Verigate.Server.Api.DeliveryReceipts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Verigate.Server.Api.AccountRecovery;
 using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Challenges;
 using Verigate.Server.Api.DevInbox;
@@ -16,6 +17,10 @@ namespace Verigate.Server.Api.Json;
 
 /// <summary>Compile-time JSON (de)serializers for every request and response: no reflection on the hot path.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(StartAccountRecoveryRequest))]
+[JsonSerializable(typeof(AccountRecoveryStartedResponse))]
+[JsonSerializable(typeof(ConfirmAccountRecoveryRequest))]
+[JsonSerializable(typeof(AccountRecoveryResponse))]
 [JsonSerializable(typeof(CreateWebhookRequest))]
 [JsonSerializable(typeof(WebhookSecretResponse))]
 [JsonSerializable(typeof(WebhookListResponse))]

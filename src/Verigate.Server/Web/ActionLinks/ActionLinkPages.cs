@@ -1,0 +1,92 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Verigate.Core.ActionLinks;
+
+namespace Verigate.Server.Web.ActionLinks;
+
+/// <summary>
+/// The pages behind notice links. <c>GET /links/{token}</c> only shows what the button will do (mail scanners and
+/// link previews fetch links; they must change nothing) and moves the token into the form, so the address the
+/// button posts to carries none. Only <c>POST /links</c> from that page acts, and only as a same-origin request.
+/// </summary>
+public static class ActionLinkPages
+{
+    private const string FormPath = "/" + ActionLink.PagePath;
+
+    // No scripts, no outside resources, forms only to us; the inline style is the whole design for now.
+    private const string PagePolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static IEndpointRouteBuilder MapActionLinkPages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(FormPath + "/{token}", ShowAsync).ExcludeFromDescription();
+        routes.MapPost(FormPath, ActAsync).ExcludeFromDescription().DisableAntiforgery();
+        return routes;
+    }
+
+    private static async Task<ContentHttpResult> ShowAsync(string token, ActionLinkService links, HttpContext http, CancellationToken ct)
+    {
+        var prompt = await links.PreviewAsync(token, ct);
+        if (!prompt.IsSuccess)
+        {
+            return Invalid(http);
+        }
+
+        var p = prompt.Value;
+        return Page(http, StatusCodes.Status200OK, p.Title,
+            $"<p>{Encode(p.Explanation)}</p>" +
+            $"<form method=\"post\" action=\"{FormPath}\"><input type=\"hidden\" name=\"token\" value=\"{Encode(token)}\">" +
+            $"<button type=\"submit\">{Encode(p.Button)}</button></form>" +
+            "<p>Nothing happens unless you press the button.</p>");
+    }
+
+    private static async Task<ContentHttpResult> ActAsync(ActionLinkService links, HttpContext http, CancellationToken ct)
+    {
+        if (!IsSameOrigin(http.Request))
+        {
+            return Page(http, StatusCodes.Status403Forbidden, "Press the button on the page",
+                "<p>This action only works from the button on its page. Open the link from your message again.</p>");
+        }
+
+        var token = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["token"].ToString() : string.Empty;
+        var done = await links.RedeemAsync(token, http.Connection.RemoteIpAddress?.ToString(), ct);
+        return done.IsSuccess
+            ? Page(http, StatusCodes.Status200OK, done.Value.Title, $"<p>{Encode(done.Value.Message)}</p>")
+            : Invalid(http);
+    }
+
+    /// <summary>
+    /// The button's POST comes from our own page. Browsers say so in <c>Sec-Fetch-Site</c>; our pages send no
+    /// referrer, so a browser's <c>Origin</c> on that POST is "null" and cannot be used instead. A client that sends
+    /// neither header (an old browser) is let through only with an <c>Origin</c> naming this host.
+    /// </summary>
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site == "same-origin";
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            && uri.Scheme == request.Scheme;
+    }
+
+    private static ContentHttpResult Invalid(HttpContext http) => Page(http, StatusCodes.Status404NotFound, "This link no longer works",
+        "<p>It was already used, it expired, or it is incomplete. Nothing was changed. If you are worried about your account, sign in and review it, or reset your password.</p>");
+
+    private static ContentHttpResult Page(HttpContext http, int status, string title, string bodyHtml)
+    {
+        http.Response.Headers.ContentSecurityPolicy = PagePolicy;
+        return TypedResults.Content(
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\">" +
+            $"<title>{Encode(title)}</title>" +
+            "<style>body{font:16px system-ui;margin:3rem auto;max-width:32rem;padding:0 1rem}button{font-size:1rem;padding:.6rem 1rem}</style></head>" +
+            $"<body><main><h1>{Encode(title)}</h1>{bodyHtml}</main></body></html>",
+            "text/html; charset=utf-8",
+            statusCode: status);
+    }
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+}
