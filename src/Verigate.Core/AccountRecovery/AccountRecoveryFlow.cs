@@ -7,6 +7,7 @@ using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
+using Verigate.Core.SignIn;
 using Verigate.Core.Storage;
 using Verigate.Core.TwoFactor;
 using Verigate.Core.Webhooks;

@@ -3,6 +3,7 @@ using Verigate.Core.AccountRecovery;
 using Verigate.Core.Accounts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.SignIn;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;

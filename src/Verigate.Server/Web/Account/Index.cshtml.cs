@@ -25,7 +25,7 @@ public sealed class AccountModel(IStringLocalizer<Text> text, AccountDirectory a
             return Fail(new Error(ErrorCodes.InvalidUsername, "Choose a username."));
         }
 
-        var renamed = await usernames.ChangeAsync(User.UserId(), username.Trim(), Client, ct);
+        var renamed = await usernames.ChangeAsync(User.UserId(), User.AuthenticatedAt(), username.Trim(), Client, ct);
         await LoadAsync(ct);
         if (!renamed.IsSuccess)
         {

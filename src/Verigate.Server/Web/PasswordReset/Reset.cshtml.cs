@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Verigate.Core.Accounts;
 using Verigate.Core.Results;
+using Verigate.Core.SignIn;
 using Verigate.Server.Web.Challenges;
 using Verigate.Server.Web.Shared;
 

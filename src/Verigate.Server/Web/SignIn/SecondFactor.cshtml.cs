@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Verigate.Core.Accounts;
 using Verigate.Core.Results;
+using Verigate.Core.SignIn;
 using Verigate.Core.TwoFactor;
 using Verigate.Server.Api.TwoFactor;
 using Verigate.Server.Web.Challenges;
