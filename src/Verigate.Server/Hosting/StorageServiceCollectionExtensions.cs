@@ -29,10 +29,10 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<VerigateOptions>, IOptions<StorageOptions>, IServiceProvider, ILoggerFactory>(
             (o, verigate, storage, sp, logs) =>
             {
-                o.XmlRepository = storage.Value.IsPostgres
+                o.XmlRepository = new DeferredXmlRepository(() => storage.Value.IsPostgres
                     ? new PostgresXmlRepository(sp.GetRequiredService<OpenedStore>().Postgres!.DataSource)
-                    : new FileSystemXmlRepository(KeysDirectory(verigate.Value.DataDirectory), logs);
-                o.XmlEncryptor = new KeyedXmlEncryptor(sp.GetRequiredService<CodeHashKey>());
+                    : new FileSystemXmlRepository(KeysDirectory(verigate.Value.DataDirectory), logs));
+                o.XmlEncryptor = new KeyedXmlEncryptor(sp.GetRequiredService<CodeHashKey>);
             });
         services.AddSingleton<ICodeVault, KeyedCodeVault>();
         services.AddSingleton<Verigate.Core.TwoFactor.ISecretProtector, KeyedSecretProtector>();

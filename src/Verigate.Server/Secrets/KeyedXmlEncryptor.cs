@@ -11,17 +11,18 @@ namespace Verigate.Server.Secrets;
 /// in plain XML next to the data it protects (page cookies, antiforgery tokens, webhook secrets): whoever copied the
 /// database or a backup could forge a signed-in cookie or read every webhook secret.
 /// </summary>
-public sealed class KeyedXmlEncryptor(CodeHashKey hashKey) : IXmlEncryptor
+/// <param name="hashKey">Resolved on first use, not while the app is built (see <see cref="DeferredXmlRepository"/>).</param>
+public sealed class KeyedXmlEncryptor(Func<CodeHashKey> hashKey) : IXmlEncryptor
 {
     internal const string Purpose = "Verigate.DataProtection.KeyRing";
     internal const string Prefix = "vgdp1:";
     internal const string ElementName = "verigateSealed";
 
-    private readonly KeyedSeal _seal = new(hashKey, Purpose, Prefix);
+    private readonly Lazy<KeyedSeal> _seal = new(() => new KeyedSeal(hashKey(), Purpose, Prefix));
 
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
         var plain = Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
-        return new EncryptedXmlInfo(new XElement(ElementName, _seal.Seal(plain)), typeof(KeyedXmlDecryptor));
+        return new EncryptedXmlInfo(new XElement(ElementName, _seal.Value.Seal(plain)), typeof(KeyedXmlDecryptor));
     }
 }

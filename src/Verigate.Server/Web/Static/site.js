@@ -83,6 +83,7 @@
   if (!window.PublicKeyCredential || !PublicKeyCredential.parseCreationOptionsFromJSON) return;
   document.querySelectorAll('form[data-webauthn]').forEach((form) => {
     const start = form.querySelector('[data-webauthn-start]');
+    if (!start) return; // the form offers a passkey only in some states (a reset, once a second factor is asked for)
     const fallback = form.querySelector('[data-webauthn-fallback]');
     if (fallback) fallback.hidden = true;
     start.hidden = false;
