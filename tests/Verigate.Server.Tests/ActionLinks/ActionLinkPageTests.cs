@@ -150,6 +150,11 @@ public sealed partial class ActionLinkPageTests : IAsyncLifetime
         using var empty = new HttpRequestMessage(HttpMethod.Post, "/links");
         empty.Headers.Add("Sec-Fetch-Site", "same-origin");
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(empty)).StatusCode);
+
+        using var noBoundary = new HttpRequestMessage(HttpMethod.Post, "/links") { Content = new StringContent("token=" + token) };
+        noBoundary.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data");
+        noBoundary.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(noBoundary)).StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Verigate.Core;
 using Verigate.Core.ActionLinks;
 
 namespace Verigate.Server.Web.ActionLinks;
@@ -39,27 +41,46 @@ public static class ActionLinkPages
             "<p>Nothing happens unless you press the button.</p>");
     }
 
-    private static async Task<ContentHttpResult> ActAsync(ActionLinkService links, HttpContext http, CancellationToken ct)
+    private static async Task<ContentHttpResult> ActAsync(ActionLinkService links, IOptions<VerigateOptions> options, HttpContext http, CancellationToken ct)
     {
-        if (!IsSameOrigin(http.Request))
+        if (!IsSameOrigin(http.Request, options.Value.PublicBase))
         {
             return Page(http, StatusCodes.Status403Forbidden, "Press the button on the page",
                 "<p>This action only works from the button on its page. Open the link from your message again.</p>");
         }
 
-        var token = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["token"].ToString() : string.Empty;
+        var token = await ReadTokenAsync(http.Request, ct);
         var done = await links.RedeemAsync(token, http.Connection.RemoteIpAddress?.ToString(), ct);
         return done.IsSuccess
             ? Page(http, StatusCodes.Status200OK, done.Value.Title, $"<p>{Encode(done.Value.Message)}</p>")
             : Invalid(http);
     }
 
+    /// <summary>The form's token; a body that is not a well-formed form (a multipart body without a boundary …) has none.</summary>
+    private static async Task<string> ReadTokenAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(ct))["token"].ToString();
+        }
+        catch (InvalidDataException)
+        {
+            return string.Empty;
+        }
+    }
+
     /// <summary>
     /// The button's POST comes from our own page. Browsers say so in <c>Sec-Fetch-Site</c>; our pages send no
     /// referrer, so a browser's <c>Origin</c> on that POST is "null" and cannot be used instead. A client that sends
-    /// neither header (an old browser) is let through only with an <c>Origin</c> naming this host.
+    /// neither header (an old browser) is let through only with an <c>Origin</c> naming this host, as the request
+    /// reached us or as the public base URL (behind a proxy).
     /// </summary>
-    private static bool IsSameOrigin(HttpRequest request)
+    private static bool IsSameOrigin(HttpRequest request, Uri publicBase)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0)
@@ -69,8 +90,8 @@ public static class ActionLinkPages
 
         var origin = request.Headers.Origin.ToString();
         return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-            && uri.Scheme == request.Scheme;
+            && ((uri.Scheme == request.Scheme && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+                || (uri.Scheme == publicBase.Scheme && string.Equals(uri.Authority, publicBase.Authority, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static ContentHttpResult Invalid(HttpContext http) => Page(http, StatusCodes.Status404NotFound, "This link no longer works",
