@@ -8,6 +8,14 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
     public enum Problem_code
     #pragma warning restore CS1591
     {
+        [EnumMember(Value = "account_recovery_not_found")]
+        #pragma warning disable CS1591
+        Account_recovery_not_found,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "account_recovery_pending")]
+        #pragma warning disable CS1591
+        Account_recovery_pending,
+        #pragma warning restore CS1591
         [EnumMember(Value = "channel_unavailable")]
         #pragma warning disable CS1591
         Channel_unavailable,
@@ -52,6 +60,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         Invalid_username,
         #pragma warning restore CS1591
+        [EnumMember(Value = "link_invalid")]
+        #pragma warning disable CS1591
+        Link_invalid,
+        #pragma warning restore CS1591
         [EnumMember(Value = "method_not_allowed")]
         #pragma warning disable CS1591
         Method_not_allowed,
@@ -59,6 +71,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         [EnumMember(Value = "not_found")]
         #pragma warning disable CS1591
         Not_found,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "passkey_exists")]
+        #pragma warning disable CS1591
+        Passkey_exists,
         #pragma warning restore CS1591
         [EnumMember(Value = "rate_limited")]
         #pragma warning disable CS1591
@@ -119,6 +135,18 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         [EnumMember(Value = "webhook_not_found")]
         #pragma warning disable CS1591
         Webhook_not_found,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "webhook_url_forbidden")]
+        #pragma warning disable CS1591
+        Webhook_url_forbidden,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "webhook_url_insecure")]
+        #pragma warning disable CS1591
+        Webhook_url_insecure,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "webhook_url_unresolvable")]
+        #pragma warning disable CS1591
+        Webhook_url_unresolvable,
         #pragma warning restore CS1591
     }
 }

@@ -24,6 +24,18 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         AccountPassword_changed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "account.recovery_canceled")]
+        #pragma warning disable CS1591
+        AccountRecovery_canceled,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "account.recovery_completed")]
+        #pragma warning disable CS1591
+        AccountRecovery_completed,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "account.recovery_requested")]
+        #pragma warning disable CS1591
+        AccountRecovery_requested,
+        #pragma warning restore CS1591
         [EnumMember(Value = "budget.spent")]
         #pragma warning disable CS1591
         BudgetSpent,
@@ -39,6 +51,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         [EnumMember(Value = "fraud.prefix_blocked")]
         #pragma warning disable CS1591
         FraudPrefix_blocked,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "second_factor.changed")]
+        #pragma warning disable CS1591
+        Second_factorChanged,
         #pragma warning restore CS1591
         [EnumMember(Value = "verification.approved")]
         #pragma warning disable CS1591

@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using System;
+using Verigate.Server.Tests.OpenApi.Generated.V1.AccountRecovery;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Accounts;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Attempts;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Challenges;
@@ -25,6 +26,11 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class V1RequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The accountRecovery property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.AccountRecovery.AccountRecoveryRequestBuilder AccountRecovery
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.AccountRecovery.AccountRecoveryRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The accounts property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Accounts.AccountsRequestBuilder Accounts
         {

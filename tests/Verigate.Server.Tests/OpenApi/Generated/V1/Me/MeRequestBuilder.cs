@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Verigate.Server.Tests.OpenApi.Generated.Models;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Totp;
@@ -20,6 +21,11 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MeRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The accountRecovery property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery.AccountRecoveryRequestBuilder AccountRecovery
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery.AccountRecoveryRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The reauthenticate property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate.ReauthenticateRequestBuilder Reauthenticate
         {
