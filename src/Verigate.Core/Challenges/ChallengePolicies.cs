@@ -13,6 +13,7 @@ public static class ChallengePolicies
         new(ChallengePurpose.StepUp,            true,   true,  true,  true,    false, false, false),
         new(ChallengePurpose.VerifyApi,         false,  true,  false, false,   false, false, false),
         new(ChallengePurpose.SecondFactorLogin, true,   false, false, false,   false, false, false),
+        new(ChallengePurpose.AccountRecovery,   true,   true,  false, false,   false, false, false),
     }.ToDictionary(p => p.Purpose);
 
     public static ChallengePolicy For(ChallengePurpose purpose) => Table[purpose];
