@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ISignInMethod, SentCodeMethod>();
         services.AddSingleton<ISignInMethod, TotpMethod>();
         services.AddSingleton<ISignInMethod, RecoveryCodeMethod>();
+        services.AddSingleton<ISignInMethod, PasskeyMethod>();
         services.AddSingleton<ResetDecoys>();
         services.AddSingleton<PasswordResetFlow>();
         services.AddSingleton<AccountChallenges>();
