@@ -43,27 +43,16 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) == 0)
-                {
-                    await signal.WaitAsync(Options.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                LogLoopFailed(logger, e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await LeasedQueueLoop.RunAsync(
+            RunOnceAsync,
+            ct => signal.WaitAsync(Options.PollInterval, ct),
+            ReleaseLeasesAsync,
+            e => LogLoopFailed(logger, e),
+            stoppingToken);
+    }
 
-        // Anything still leased to us goes back to the queue at once instead of waiting for the lease to run out.
+    private async Task ReleaseLeasesAsync()
+    {
         await using var tx = await store.BeginWriteAsync(CancellationToken.None);
         await tx.Outbox.ReleaseAsync(_owner, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Verigate.Core.Storage;
 using Verigate.Core.Webhooks;
+using Verigate.Delivery.Outbox;
 
 namespace Verigate.Server.Webhooks;
 
@@ -31,26 +32,16 @@ public sealed partial class WebhookDispatcher(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) == 0)
-                {
-                    await Task.Delay(options.PollInterval, stoppingToken); // real time: polling is not part of the domain clock
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                LogLoopFailed(logger, e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        await LeasedQueueLoop.RunAsync(
+            RunOnceAsync,
+            ct => Task.Delay(options.PollInterval, ct), // real time: polling is not part of the domain clock
+            ReleaseLeasesAsync,
+            e => LogLoopFailed(logger, e),
+            stoppingToken);
+    }
 
+    private async Task ReleaseLeasesAsync()
+    {
         await using var tx = await store.BeginWriteAsync(CancellationToken.None);
         await tx.Webhooks.ReleaseAsync(_owner, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
