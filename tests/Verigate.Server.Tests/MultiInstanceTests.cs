@@ -83,17 +83,32 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
     [Fact]
     public async Task The_send_limit_per_destination_holds_exactly_across_instances()
     {
-        // The default is 5 sends per destination per 10 minutes.
+        // The default is 5 sends per destination per 10 minutes. Each request is a different verification (another
+        // purpose or API key), so none of them answers with another's pending one: all twelve ask for a send.
         var to = NewPhone();
+        string[] purposes = ["verify", "login", "signup", "password_reset", "contact_change", "two_factor", "link_account", "transaction"];
         var statuses = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
         {
-            using var api = Either(i).Integrator();
-            return (int)(await api.PostAsJsonAsync("/v1/verifications", new { to, channel = "sms" })).StatusCode;
+            using var api = Either(i).Integrator(i < purposes.Length ? VerigateTestServer.ApiKey : VerigateTestServer.OtherApiKey);
+            var purpose = purposes[i % purposes.Length];
+            return (int)(await api.PostAsJsonAsync("/v1/verifications", new { to, channel = "sms", purpose })).StatusCode;
         }));
 
         Assert.Equal(5, statuses.Count(s => s == 201));
         Assert.Equal(7, statuses.Count(s => s == 429));
         Assert.Equal(5, (await B.WaitForMessagesAsync(to, 5)).Count);
+    }
+
+    [Fact]
+    public async Task The_same_verification_asked_for_at_once_on_both_instances_is_issued_once()
+    {
+        // Without a lock both instances could find nothing pending and each issue (and send) its own code.
+        var to = NewPhone();
+        var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => StartAsync(Either(i), to)));
+
+        Assert.Single(ids.Distinct());
+        Assert.Single(await B.WaitForMessagesAsync(to));
+        Assert.Equal(1L, await pair.Database.ScalarAsync<long>($"SELECT count(*) FROM challenges WHERE destination = '{to}'"));
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public sealed class PasskeyTests(BrowserFixture browser) : IAsyncLifetime
         // The code was right; only now does the page learn (and say) that a second factor is needed.
         Assert.Contains("two-step verification", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.AccessibleAsync(page);
+        await page.FillAsync("#code", code); // typed again: the page does not echo a code back
         await page.FillAsync("#newPassword", "another long passphrase");
         await page.ClickAsync("button:has-text('Use a passkey')");
         await page.WaitForURLAsync("**/?done=reset");

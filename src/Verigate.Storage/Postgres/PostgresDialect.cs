@@ -23,5 +23,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override bool HasWritingCtes => true;
 
+    // A transaction-scoped advisory lock: released by the commit or rollback, so nothing can leak it.
+    public override string SerializeOnKey => "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))";
+
     public override bool IsUniqueViolation(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -40,11 +40,21 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             .With("@subjectId", subject.Id).With("@channel", destination.Channel.ToWire()).With("@now", DbTime.Of(now))
             .FirstOrDefaultAsync(Map, ct);
 
-    public Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct) =>
-        s.Command($"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' AND expires_at > @now " +
+    public async Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct)
+    {
+        // Two requests for the same key at once must not both find nothing and both issue: the second waits for the
+        // first to commit and then finds (and reuses) its challenge. The SELECT runs as its own statement after the
+        // lock, so under READ COMMITTED it sees what the first request committed.
+        if (s.Dialect.SerializeOnKey is { } serialize)
+        {
+            await s.Command(serialize).With("@key", reuseKey).ExecuteNonQueryAsync(ct);
+        }
+
+        return await s.Command($"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' AND expires_at > @now " +
                   "AND attempts_used < max_attempts ORDER BY created_at DESC, id DESC LIMIT 1")
             .With("@key", reuseKey).With("@now", DbTime.Of(now))
             .FirstOrDefaultAsync(Map, ct);
+    }
 
     public async Task<int?> TryUseAttemptAsync(string id, DateTimeOffset now, CancellationToken ct) =>
         (int?)await s.Command(

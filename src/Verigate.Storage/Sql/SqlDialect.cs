@@ -27,4 +27,10 @@ public abstract class SqlDialect
     /// other go in one statement and one round trip; SQLite has no such CTEs (and no round trips to save).
     /// </summary>
     public virtual bool HasWritingCtes => false;
+
+    /// <summary>
+    /// A statement that makes concurrent transactions working on the same <c>@key</c> take turns until they commit,
+    /// or null where writers already take turns (SQLite has one writer at a time).
+    /// </summary>
+    public virtual string? SerializeOnKey => null;
 }
