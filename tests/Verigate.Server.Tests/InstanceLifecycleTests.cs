@@ -37,7 +37,7 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
         await first.DisposeAsync();
         await using var second = new VerigateTestServer(settings);
         Assert.Equal(5, Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Hosting.OpenedStore>(second.Services).NodeId);
+            .GetRequiredService<Verigate.Core.Storage.StoreHandle>(second.Services).Opened.NodeId);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Verigate.Server.Hosting;
 using Verigate.Server.Tests.Infrastructure;
 
 namespace Verigate.Server.Tests;
@@ -153,8 +152,8 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
     [Fact]
     public void Each_instance_leases_its_own_node_id()
     {
-        var a = A.Services.GetRequiredService<OpenedStore>().NodeId;
-        var b = B.Services.GetRequiredService<OpenedStore>().NodeId;
+        var a = A.Services.GetRequiredService<Verigate.Core.Storage.StoreHandle>().Opened.NodeId;
+        var b = B.Services.GetRequiredService<Verigate.Core.Storage.StoreHandle>().Opened.NodeId;
         Assert.NotEqual(a, b);
     }
 

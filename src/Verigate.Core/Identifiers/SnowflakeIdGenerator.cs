@@ -13,17 +13,29 @@ public sealed class SnowflakeIdGenerator
     private const long MaxSequence = (1L << SequenceBits) - 1;
 
     private readonly TimeProvider _time;
-    private readonly long _node;
+    private readonly Lazy<long> _node;
     private readonly Lock _lock = new();
     private long _lastMs = -1;
     private long _sequence;
 
     public SnowflakeIdGenerator(TimeProvider time, int nodeId)
+        : this(time, () => nodeId) => _ = _node.Value;
+
+    /// <param name="time">The clock.</param>
+    /// <param name="nodeId">
+    /// Read when the first id is issued: the node id comes with the store (leased there on PostgreSQL), which opens
+    /// when the host starts, after the services that issue ids were created.
+    /// </param>
+    public SnowflakeIdGenerator(TimeProvider time, Func<int> nodeId)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(nodeId);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(nodeId, MaxNodeId);
         _time = time;
-        _node = nodeId;
+        _node = new Lazy<long>(() =>
+        {
+            var node = nodeId();
+            ArgumentOutOfRangeException.ThrowIfNegative(node, nameof(nodeId));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(node, MaxNodeId, nameof(nodeId));
+            return node;
+        });
     }
 
     public long Next()
@@ -43,7 +55,7 @@ public sealed class SnowflakeIdGenerator
                 _sequence = 0;
             }
 
-            return (_lastMs << (NodeBits + SequenceBits)) | (_node << SequenceBits) | _sequence;
+            return (_lastMs << (NodeBits + SequenceBits)) | (_node.Value << SequenceBits) | _sequence;
         }
     }
 

@@ -24,7 +24,7 @@ public static class ApiKeyCommand
         var create = new Command("create", "Create a key and print its secret once (stdout); only its hash is stored.") { name }.AcceptingSettings();
         create.SetAction(async (parsed, ct) =>
         {
-            await using var app = VerigateHost.Build(parsed.Settings());
+            await using var app = await VerigateHost.BuildOpenAsync(parsed.Settings(), ct);
             var secret = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync(parsed.GetValue(name)!, ct);
             if (secret is null)
             {
@@ -44,7 +44,7 @@ public static class ApiKeyCommand
         var list = new Command("list", "List keys: name, id, creation time and whether revoked. Secrets are never shown.").AcceptingSettings();
         list.SetAction(async (parsed, ct) =>
         {
-            await using var app = VerigateHost.Build(parsed.Settings());
+            await using var app = await VerigateHost.BuildOpenAsync(parsed.Settings(), ct);
             foreach (var key in await app.Services.GetRequiredService<ApiKeyService>().ListAsync(ct))
             {
                 await Console.Out.WriteLineAsync($"{key.Name}\t{key.Id}\tcreated {key.CreatedAt:u}\t{(key.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
@@ -61,7 +61,7 @@ public static class ApiKeyCommand
         var revoke = new Command("revoke", "Revoke a key: requests with it are refused from then on.") { name }.AcceptingSettings();
         revoke.SetAction(async (parsed, ct) =>
         {
-            await using var app = VerigateHost.Build(parsed.Settings());
+            await using var app = await VerigateHost.BuildOpenAsync(parsed.Settings(), ct);
             if (await app.Services.GetRequiredService<ApiKeyService>().RevokeAsync(parsed.GetValue(name)!, ct))
             {
                 await Console.Out.WriteLineAsync($"Revoked API key '{parsed.GetValue(name)}'.");

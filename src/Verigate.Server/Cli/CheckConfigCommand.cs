@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Verigate.Core;
 using Verigate.Core.Challenges;
 using Verigate.Core.Fraud;
@@ -14,6 +13,7 @@ using Verigate.Delivery.Email;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Hosting;
 using Verigate.Server.Webhooks;
+using Verigate.Storage.Hosting;
 
 namespace Verigate.Server.Cli;
 
@@ -191,18 +191,7 @@ public static class CheckConfigCommand
             return null;
         }
 
-        try
-        {
-            await using var connection = new NpgsqlConnection(storage.ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(ct);
-            return null;
-        }
-        catch (Exception e) when (e is NpgsqlException or SocketException or OperationCanceledException)
-        {
-            return $"Storage:ConnectionString: cannot reach PostgreSQL at {Storage.Postgres.PostgresStore.Describe(storage.ConnectionString!)} ({e.Message}).";
-        }
+        return await Storage.Postgres.PostgresProbe.ProbeAsync(storage.ConnectionString!, ct);
     }
 
     private static async Task<string?> CheckSmtpAsync(SmtpOptions smtp, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
-using Verigate.Core;
+using Verigate.Core.Storage;
 using Verigate.Server.Hosting;
 
 namespace Verigate.Server.Cli;
@@ -19,9 +18,7 @@ public static class MigrateCommand
             try
             {
                 await using var app = VerigateHost.Build(parsed.Settings());
-                var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-                var verigate = app.Services.GetRequiredService<IOptions<VerigateOptions>>().Value;
-                await Console.Out.WriteLineAsync(await StoreFactory.MigrateAsync(storage, verigate, ct));
+                await Console.Out.WriteLineAsync(await app.Services.GetRequiredService<IStoreOpener>().MigrateAsync(ct));
                 return 0;
             }
             catch (Exception e) when (e is not HostAbortedException)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Server.Hosting;
+using Verigate.Storage.Hosting;
 
 namespace Verigate.Server.Cli;
 

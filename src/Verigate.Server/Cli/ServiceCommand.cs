@@ -26,7 +26,7 @@ public static class ServiceCommand
         var create = new Command("create", "Create a service and print its SID (stdout).") { name, friendly, length, locale }.AcceptingSettings();
         create.SetAction(async (parsed, ct) =>
         {
-            await using var app = VerigateHost.Build(parsed.Settings());
+            await using var app = await VerigateHost.BuildOpenAsync(parsed.Settings(), ct);
             var created = await app.Services.GetRequiredService<VerifyServiceDirectory>().CreateAsync(
                 parsed.GetValue(name), parsed.GetValue(friendly), parsed.GetValue(length), parsed.GetValue(locale)!, ct);
             if (!created.IsSuccess)
@@ -48,7 +48,7 @@ public static class ServiceCommand
         var list = new Command("list", "List services (configured and stored): name, SID, friendly name, code length, locale.").AcceptingSettings();
         list.SetAction(async (parsed, ct) =>
         {
-            await using var app = VerigateHost.Build(parsed.Settings());
+            await using var app = await VerigateHost.BuildOpenAsync(parsed.Settings(), ct);
             foreach (var s in await app.Services.GetRequiredService<VerifyServiceDirectory>().ListAsync(ct))
             {
                 await Console.Out.WriteLineAsync($"{s.Name}\t{s.Sid}\t{s.FriendlyName}\t{s.CodeLength} digits\t{s.Locale}");

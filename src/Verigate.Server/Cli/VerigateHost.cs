@@ -1,3 +1,6 @@
+using Verigate.Core;
+using Verigate.Core.Storage;
+using Verigate.Delivery;
 using Verigate.Server.Api;
 using Verigate.Server.Hosting;
 using Verigate.Server.Telemetry;
@@ -25,7 +28,7 @@ public static class VerigateHost
 
         builder.Services
             .AddVerigateOptions(builder.Configuration)
-            .AddVerigateStorage()
+            .AddVerigateStorage(builder.Configuration)
             .AddVerigateCore()
             .AddVerigateDelivery()
             .AddVerigateWebhooks()
@@ -41,5 +44,24 @@ public static class VerigateHost
         app.MapVerigateApi();
         app.MapVerigateWeb();
         return app;
+    }
+
+    /// <summary>
+    /// <see cref="Build"/> for a command that uses the store without running the server: opens it (as the host's
+    /// start would), so its migrations and key check apply.
+    /// </summary>
+    public static async Task<WebApplication> BuildOpenAsync(string[] settings, CancellationToken ct)
+    {
+        var app = Build(settings);
+        try
+        {
+            await app.Services.GetRequiredService<StoreHandle>().OpenAsync(ct);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -40,7 +40,7 @@ public static class WebhookCommand
             await Console.Out.WriteLineAsync(added.Value.Secret);
             await Console.Error.WriteLineAsync($"Added webhook endpoint {added.Value.Endpoint.Id}. Store its secret now: it is shown only this once.");
             return 0;
-        }));
+        }, ct));
         return add;
     }
 
@@ -55,7 +55,7 @@ public static class WebhookCommand
             }
 
             return 0;
-        }));
+        }, ct));
         return list;
     }
 
@@ -74,7 +74,7 @@ public static class WebhookCommand
             await Console.Out.WriteLineAsync(rotated.Value);
             await Console.Error.WriteLineAsync("New secret above; the previous one keeps signing alongside it for Webhooks:PreviousSecretValidFor.");
             return 0;
-        }));
+        }, ct));
         return rotate;
     }
 
@@ -92,7 +92,7 @@ public static class WebhookCommand
 
             await Console.Out.WriteLineAsync($"Removed webhook endpoint {parsed.GetValue(id)}.");
             return 0;
-        }));
+        }, ct));
         return remove;
     }
 
@@ -116,7 +116,7 @@ public static class WebhookCommand
             }
 
             return 0;
-        }));
+        }, ct));
         return deliveries;
     }
 
@@ -135,13 +135,13 @@ public static class WebhookCommand
 
             await Console.Out.WriteLineAsync($"Replaying {replayed.Value} dead deliveries of {parsed.GetValue(id)}.");
             return 0;
-        }));
+        }, ct));
         return replay;
     }
 
-    private static async Task<int> WithEndpointsAsync(ParseResult parsed, Func<WebhookEndpoints, Task<int>> run)
+    private static async Task<int> WithEndpointsAsync(ParseResult parsed, Func<WebhookEndpoints, Task<int>> run, CancellationToken ct)
     {
-        await using var app = VerigateHost.Build(parsed.Settings());
+        await using var app = await VerigateHost.BuildOpenAsync(parsed.Settings(), ct);
         return await run(app.Services.GetRequiredService<WebhookEndpoints>());
     }
 

@@ -1,3 +1,5 @@
+using Verigate.Core;
+
 namespace Verigate.Server.Hosting;
 
 /// <summary>

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.Challenges;
 using Verigate.Core.Fraud;
-using Verigate.Server.Webhooks;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
 using Verigate.Core.VerifyServices;
 using Verigate.Delivery;
+using Verigate.Server.Webhooks;
+using Verigate.Storage.Hosting;
 
 namespace Verigate.Server.Hosting;
 

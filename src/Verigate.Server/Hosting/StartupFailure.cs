@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Verigate.Core;
 
 namespace Verigate.Server.Hosting;
 
@@ -14,8 +15,6 @@ public static class StartupFailure
             StartupException or OptionsValidationException => e.Message,
             IOException when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
                 e.Message + " Another process listens there: stop it, or choose another address with --urls (or ASPNETCORE_URLS).",
-            Npgsql.NpgsqlException or SocketException or TimeoutException =>
-                $"the PostgreSQL database in Storage:ConnectionString cannot be reached ({e.Message}). Check host, port, credentials and that the server runs.",
             InvalidOperationException when e.Message.Contains(':', StringComparison.Ordinal) => e.Message,
             _ => $"{e.GetType().Name}: {e.Message}",
         };
@@ -28,7 +27,7 @@ public static class StartupFailure
         {
             switch (e)
             {
-                case StartupException or OptionsValidationException or Npgsql.NpgsqlException:
+                case StartupException or OptionsValidationException:
                     return e;
                 case AggregateException { InnerExceptions.Count: 1 } aggregate:
                     e = aggregate.InnerExceptions[0];
@@ -36,7 +35,7 @@ public static class StartupFailure
                 case System.Reflection.TargetInvocationException or TypeInitializationException when e.InnerException is not null:
                     e = e.InnerException;
                     continue;
-                case InvalidOperationException { InnerException: { } inner } when inner is StartupException or OptionsValidationException or Npgsql.NpgsqlException or IOException:
+                case InvalidOperationException { InnerException: { } inner } when inner is StartupException or OptionsValidationException or IOException:
                     e = inner;
                     continue;
                 default:

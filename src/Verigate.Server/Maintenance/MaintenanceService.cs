@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Verigate.Core.Challenges;
 using Verigate.Core.Storage;
-using Verigate.Server.Hosting;
+using Verigate.Storage.Hosting;
 
 namespace Verigate.Server.Maintenance;
 

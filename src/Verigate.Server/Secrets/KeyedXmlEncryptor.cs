@@ -11,7 +11,7 @@ namespace Verigate.Server.Secrets;
 /// in plain XML next to the data it protects (page cookies, antiforgery tokens, webhook secrets): whoever copied the
 /// database or a backup could forge a signed-in cookie or read every webhook secret.
 /// </summary>
-/// <param name="hashKey">Resolved on first use, not while the app is built (see <see cref="DeferredXmlRepository"/>).</param>
+/// <param name="hashKey">Resolved on first use, not while the app is built (see <c>Verigate.Storage.Hosting.DeferredXmlRepository</c>).</param>
 public sealed class KeyedXmlEncryptor(Func<CodeHashKey> hashKey) : IXmlEncryptor
 {
     internal const string Purpose = "Verigate.DataProtection.KeyRing";

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using Verigate.Core;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
 using Verigate.Storage.Sql;
@@ -163,11 +164,17 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
-            // Npgsql's messages never contain the password; the connection string would.
-            throw new InvalidOperationException(
-                $"Cannot connect to PostgreSQL at {Describe(dataSource.ConnectionString)} (Storage:ConnectionString): {e.Message}", e);
+            throw Unreachable(dataSource.ConnectionString, e);
         }
     }
+
+    /// <summary>
+    /// The one line a start (or the <c>migrate</c> command) ends with when the database does not answer. Npgsql's
+    /// messages never contain the password; the connection string would, so only host, port, database and user are named.
+    /// </summary>
+    public static StartupException Unreachable(string connectionString, Exception e) => new(
+        $"the PostgreSQL database in Storage:ConnectionString cannot be reached at {Describe(connectionString)} ({e.Message}). " +
+        "Check host, port, credentials and that the server runs.", e);
 
     private static async Task<int> MigrateLockedAsync(NpgsqlConnection connection, CancellationToken ct)
     {

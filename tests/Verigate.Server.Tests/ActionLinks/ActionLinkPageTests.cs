@@ -6,7 +6,6 @@ using Verigate.Core.Challenges;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
 using Verigate.Server.Tests.Infrastructure;
-using Verigate.Server.Web.ActionLinks;
 
 namespace Verigate.Server.Tests.ActionLinks;
 

@@ -21,7 +21,7 @@ public static class HealthApi
         try
         {
             await using var read = await store.OpenReadAsync(ct);
-            await read.Settings.GetAsync(Hosting.StoreFactory.KeyFingerprintSetting, ct);
+            await read.Settings.GetAsync(Storage.Hosting.CodeKeyCheck.FingerprintSetting, ct);
             return TypedResults.Text("ready");
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace Verigate.Server.Secrets;
+namespace Verigate.Storage.Hosting;
 
 /// <summary>
 /// Creates the real key-ring repository on its first use. Razor Pages resolve Data Protection while the app is

@@ -1,29 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Verigate.Core.SignIn;
-using Verigate.Core.SignIn.Methods;
+using Verigate.Core.AccountRecovery;
 using Verigate.Core.Accounts;
+using Verigate.Core.ActionLinks;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
+using Verigate.Core.Passkeys;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Sessions;
+using Verigate.Core.SignIn;
+using Verigate.Core.SignIn.Methods;
+using Verigate.Core.Storage;
 using Verigate.Core.TwoFactor;
 using Verigate.Core.Verifications;
 using Verigate.Core.VerifyServices;
-using Verigate.Server.Web.ActionLinks;
 
-namespace Verigate.Server.Hosting;
+namespace Verigate.Core;
 
-/// <summary>The domain services: the challenge engine and the flows built on it.</summary>
+/// <summary>
+/// The domain services: the challenge engine and the flows built on it. The host adds a store
+/// (<c>AddVerigateSqlite</c> or <c>AddVerigatePostgres</c>), delivery (<c>AddVerigateDelivery</c>), the options
+/// objects and the secret keepers (<see cref="Challenges.ICodeVault"/>, <see cref="TwoFactor.ISecretProtector"/>).
+/// </summary>
 public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddVerigateCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // The node id comes with the store: on PostgreSQL it is leased there, so two instances never share one.
-        services.AddSingleton(sp => new SnowflakeIdGenerator(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OpenedStore>().NodeId));
+        // The node id comes with the store (leased there on PostgreSQL, so two instances never share one), which opens
+        // when the host starts: read at the first id.
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<StoreHandle>();
+            return new SnowflakeIdGenerator(sp.GetRequiredService<TimeProvider>(), () => store.Opened.NodeId);
+        });
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<ReuseKeys>();
         services.AddSingleton<RateLimiter>();
@@ -57,10 +70,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
         services.AddSingleton<TwoFactorSettings>();
-        services.AddSingleton<Verigate.Core.Passkeys.PasskeySettings>();
-        services.AddSingleton<Verigate.Core.Passkeys.PasskeySignIn>();
-        services.AddSingleton<Core.AccountRecovery.AccountRecoveryFlow>();
-        services.AddActionLinkHandler<Core.AccountRecovery.CancelAccountRecoveryLink>();
+        services.AddSingleton<PasskeySettings>();
+        services.AddSingleton<PasskeySignIn>();
+        services.AddSingleton<AccountRecoveryFlow>();
+        services.AddActionLinkHandler<CancelAccountRecoveryLink>();
         services.AddActionLinks();
         return services;
     }

@@ -1,6 +1,6 @@
-using Verigate.Core.ActionLinks;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Verigate.Server.Web.ActionLinks;
+namespace Verigate.Core.ActionLinks;
 
 /// <summary>Single-use notice links: the shared machinery, and one line per kind of link.</summary>
 public static class ActionLinkServiceCollectionExtensions

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
@@ -5,12 +6,12 @@ using Verigate.Delivery.Channels;
 using Verigate.Delivery.DevInbox;
 using Verigate.Delivery.Email;
 using Verigate.Delivery.Fallback;
+using Verigate.Delivery.Outbox;
 using Verigate.Delivery.Receipts;
 using Verigate.Delivery.Sms;
-using Verigate.Delivery.Outbox;
 using Verigate.Delivery.Templates;
 
-namespace Verigate.Server.Hosting;
+namespace Verigate.Delivery;
 
 /// <summary>The outbox dispatcher, templates and channels.</summary>
 public static class DeliveryServiceCollectionExtensions

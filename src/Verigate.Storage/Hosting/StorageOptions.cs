@@ -1,6 +1,7 @@
 using Npgsql;
+using Verigate.Storage.Sqlite;
 
-namespace Verigate.Server.Hosting;
+namespace Verigate.Storage.Hosting;
 
 /// <summary>Where data lives (configuration section <c>Storage</c>).</summary>
 public sealed class StorageOptions
@@ -19,7 +20,7 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>SQLite durability: Normal (survives a crash of the process) or Full (also survives power loss).</summary>
-    public Storage.Sqlite.SqliteSynchronous Synchronous { get; set; } = Storage.Sqlite.SqliteSynchronous.Normal;
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
 
     /// <summary>
     /// PostgreSQL: apply pending schema migrations at start-up (under a database lock, so instances starting

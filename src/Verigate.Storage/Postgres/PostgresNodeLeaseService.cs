@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Verigate.Server.Hosting;
+namespace Verigate.Storage.Postgres;
 
 /// <summary>
 /// Keeps this instance's node id leased (PostgreSQL only) and frees it on shutdown. If the lease was lost (the
 /// database was unreachable for longer than the lease and another instance took the id), this instance stops:
 /// issuing ids under a node id that someone else holds could produce duplicate user or device ids.
 /// </summary>
-internal sealed partial class NodeLeaseService(OpenedStore opened, IHostApplicationLifetime lifetime, ILogger<NodeLeaseService> logger)
+internal sealed partial class PostgresNodeLeaseService(
+    PostgresStoreOpener opened, IHostApplicationLifetime lifetime, ILogger<PostgresNodeLeaseService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,7 +24,7 @@ internal sealed partial class NodeLeaseService(OpenedStore opened, IHostApplicat
 
         // A real-time timer on purpose: the lease runs on the database's clock, not on the application's
         // TimeProvider (which tests freeze).
-        using var timer = new PeriodicTimer(StoreFactory.NodeLeaseDuration / 3);
+        using var timer = new PeriodicTimer(PostgresStoreOpener.NodeLeaseDuration / 3);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try

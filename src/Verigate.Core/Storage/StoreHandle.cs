@@ -1,0 +1,40 @@
+namespace Verigate.Core.Storage;
+
+/// <summary>
+/// The <see cref="IStore"/> every service is given. The store behind it is opened asynchronously when the host
+/// starts (<see cref="OpenAsync"/>), never inside a DI factory, so services can be created before it opens; using
+/// it earlier is a programming error and says so.
+/// </summary>
+public sealed class StoreHandle(IStoreOpener opener) : IStore, IAsyncDisposable
+{
+    private OpenedStore? _opened;
+
+    /// <summary>The opened store; throws until <see cref="OpenAsync"/> has completed.</summary>
+    public OpenedStore Opened => _opened ?? throw new InvalidOperationException(
+        "The store is not open yet: it opens when the host starts (or when a command calls StoreHandle.OpenAsync).");
+
+    public bool IsOpen => _opened is not null;
+
+    /// <summary>Opens the store once; later calls return at once.</summary>
+    public async Task OpenAsync(CancellationToken ct)
+    {
+        if (_opened is null)
+        {
+            _opened = await opener.OpenAsync(ct);
+        }
+    }
+
+    public ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct) => Opened.Store.BeginWriteAsync(ct);
+
+    public ValueTask<IStoreSession> BeginUrgentWriteAsync(CancellationToken ct) => Opened.Store.BeginUrgentWriteAsync(ct);
+
+    public ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) => Opened.Store.OpenReadAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _opened, null) is { } opened)
+        {
+            await opened.Owned.DisposeAsync();
+        }
+    }
+}
