@@ -352,4 +352,26 @@ public sealed class SessionsAndDevicesTests : IAsyncLifetime
         server.Time.Advance(TimeSpan.FromMinutes(31));
         await (await client.GetAsync("/v1/me")).ProblemAsync(401, "unauthorized");
     }
+
+    [Fact]
+    public async Task Session_lifetimes_out_of_range_are_refused_by_check_config_naming_each_setting()
+    {
+        var data = Directory.CreateTempSubdirectory("verigate-sessions-config-").FullName;
+        try
+        {
+            var run = await ServerProcess.RunCommandAsync(data, new Dictionary<string, string>
+            {
+                ["Sessions__IdleTimeout"] = "00:01:00",
+                ["Sessions__Lifetime"] = "500.00:00:00",
+            }, "check-config");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Sessions:IdleTimeout must be between 00:05:00 and 400.00:00:00", run.Output, StringComparison.Ordinal);
+            Assert.Contains("Sessions:Lifetime must be between 00:05:00 and 400.00:00:00", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }
