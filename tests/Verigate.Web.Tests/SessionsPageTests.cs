@@ -94,4 +94,17 @@ public sealed class SessionsPageTests(BrowserFixture browser) : IAsyncLifetime
         await copy.GotoAsync("/account/sessions");
         Assert.Equal("/", new Uri(copy.Url).AbsolutePath);
     }
+
+    [Fact]
+    public async Task The_page_cookie_ends_with_its_session_after_the_idle_timeout()
+    {
+        var (page, _, _) = await _steps.SignUpAsync();
+        _server.Time.Advance(TimeSpan.FromDays(6)); // used within the idle timeout (7 days): still signed in
+        await page.GotoAsync("/account/sessions");
+        Assert.Equal("/account/sessions", new Uri(page.Url).AbsolutePath);
+
+        _server.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1)); // unused for longer than that
+        await page.GotoAsync("/account/sessions");
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+    }
 }
