@@ -35,7 +35,7 @@ public sealed class AccountDevices(IStore store, SessionPolicyOptions policy, Ti
         var device = await tx.Devices.GetAsync(userId, deviceId, ct);
         if (device is null)
         {
-            return new Error(ErrorCodes.DeviceNotFound, "You have no device with this id.", "deviceId");
+            return new Error(ErrorCodes.DeviceNotFound, "You have no device with this id.");
         }
 
         if (!await tx.Devices.ForgetAsync(userId, deviceId, ct))

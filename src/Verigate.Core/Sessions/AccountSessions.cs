@@ -37,7 +37,7 @@ public sealed class AccountSessions(IStore store, SessionPolicyOptions policy, T
     public async Task<Result<bool>> RevokeAsync(long userId, string currentSessionId, string sessionId, ClientContext client, CancellationToken ct)
     {
         var ended = await EndAsync(userId, sessionId, sessionId == currentSessionId, client, ct);
-        return ended ? true : new Error(ErrorCodes.SessionNotFound, "You have no session with this id in use.", "sessionId");
+        return ended ? true : new Error(ErrorCodes.SessionNotFound, "You have no session with this id in use.");
     }
 
     /// <summary>Signs the caller's own session out. Answers alike when a parallel request ended it first.</summary>
