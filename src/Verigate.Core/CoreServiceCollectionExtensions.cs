@@ -66,6 +66,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<SessionFreshness>();
         services.AddSingleton<Reauthentication>();
+        services.AddSingleton<AccountSessions>();
+        services.AddSingleton<Verigate.Core.Devices.AccountDevices>();
         services.AddSingleton<RecoveryCodes>();
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();

@@ -33,6 +33,8 @@ public sealed partial class ContractTests(SharedServer fixture) : IClassFixture<
         "logins_per_ip", "logins_per_account", "password_reset", "contact_change", "two_factor", "link_account",
         // second_factor.changed's change values
         "totp_enabled", "totp_disabled", "recovery_codes_regenerated", "recovery_code_used", "removed_by_account_recovery",
+        // account.sessions_revoked's reasons
+        "signed_out", "others_revoked",
     ];
 
     [Fact]

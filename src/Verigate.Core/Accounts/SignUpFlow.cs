@@ -1,5 +1,6 @@
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Devices;
 using Verigate.Core.Destinations;
 using Verigate.Core.Fraud;
 using Verigate.Core.Webhooks;
@@ -98,7 +99,7 @@ public sealed class SignUpFlow(
         var challenge = await engine.IssueAsync(
             tx,
             new ChallengeRequest(ChallengePurpose.SignUp, ChallengeSubject.ForAccount(account.UserId), destinations[0],
-                request.Locale, DeviceName: request.DeviceName, ClientIp: client.Ip),
+                request.Locale, DeviceName: request.DeviceName ?? DeviceNames.FromUserAgent(client.UserAgent), ClientIp: client.Ip),
             new SendOrigin(account.UserId, client.Ip),
             ct);
         if (!challenge.IsSuccess)

@@ -34,4 +34,8 @@ public static class AuditEventTypes
     public const string ActionLinkUsed = "action_link.used";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
+    public const string SessionRevoked = "session.revoked";
+    public const string SessionSignedOut = "session.signed_out";
+    public const string OtherSessionsRevoked = "session.others_revoked";
+    public const string DeviceForgotten = "device.forgotten";
 }

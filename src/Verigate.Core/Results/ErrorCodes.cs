@@ -37,4 +37,6 @@ public static class ErrorCodes
     public const string AccountRecoveryPending = "account_recovery_pending";
     public const string AccountRecoveryNotFound = "account_recovery_not_found";
     public const string LinkInvalid = "link_invalid";
+    public const string SessionNotFound = "session_not_found";
+    public const string DeviceNotFound = "device_not_found";
 }

@@ -11,6 +11,9 @@ public sealed class SessionIssuer(TimeProvider time, SnowflakeIdGenerator ids, S
 {
     public const int MaxDeviceNameLength = 100;
 
+    /// <summary>The name of a device whose client gave none.</summary>
+    public const string UnnamedDevice = "Unnamed device";
+
     /// <summary>Registers a new device (trusted if asked) and opens a session on it.</summary>
     public async Task<IssuedSession> SignInNewDeviceAsync(
         IStoreSession tx, long userId, string? deviceName, bool trust, ClientContext client, CancellationToken ct)
@@ -33,7 +36,7 @@ public sealed class SessionIssuer(TimeProvider time, SnowflakeIdGenerator ids, S
     }
 
     private static string DisplayName(string? deviceName) =>
-        string.IsNullOrWhiteSpace(deviceName) ? "Unnamed device"
+        string.IsNullOrWhiteSpace(deviceName) ? UnnamedDevice
         : deviceName.Length > MaxDeviceNameLength ? deviceName[..MaxDeviceNameLength] : deviceName;
 
     /// <summary>Opens a session on a device the account already has.</summary>
@@ -42,7 +45,7 @@ public sealed class SessionIssuer(TimeProvider time, SnowflakeIdGenerator ids, S
         var now = time.GetUtcNow();
         var token = SecureTokens.Create("vgs_");
         await tx.Sessions.InsertAsync(
-            new UserSession(SecureTokens.Create("ses_", 12), SecureTokens.Hash(token), userId, deviceId, now, now + options.Lifetime), ct);
+            new UserSession(SessionIds.New(), SecureTokens.Hash(token), userId, deviceId, now, now + options.Lifetime), ct);
         await tx.Devices.TouchAsync(deviceId, now, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.SessionCreated, userId, ClientIp: client.Ip, Detail: $"device={deviceId}"), ct);
         return new IssuedSession(token, userId, deviceId, null);

@@ -3,6 +3,7 @@ using Verigate.Core.AccountRecovery;
 using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Devices;
 using Verigate.Core.Destinations;
 using Verigate.Core.Fraud;
 using Verigate.Core.RateLimiting;
@@ -225,7 +226,7 @@ public sealed class LoginFlow(
 
         var account = attempt.Account!;
         var challengeRequest = new ChallengeRequest(purpose, ChallengeSubject.ForAccount(account.UserId), contact.Destination,
-            account.Locale, DeviceName: request.DeviceName ?? attempt.Client.UserAgent, ClientIp: attempt.Client.Ip);
+            account.Locale, DeviceName: request.DeviceName ?? DeviceNames.FromUserAgent(attempt.Client.UserAgent), ClientIp: attempt.Client.Ip);
         var challenge = sends
             ? await SendCodeAsync(tx, challengeRequest, account.UserId, attempt.Client.Ip, ct)
             : await engine.OpenWithoutSendingAsync(tx, challengeRequest, ct);

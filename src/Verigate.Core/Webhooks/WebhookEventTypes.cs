@@ -25,6 +25,8 @@ public static class WebhookEventTypes
     public const string AccountRecoveryCompleted = "account.recovery_completed";
     public const string FraudPrefixBlocked = "fraud.prefix_blocked";
     public const string BudgetSpent = "budget.spent";
+    public const string SessionsRevoked = "account.sessions_revoked";
+    public const string DeviceForgotten = "account.device_forgotten";
 
     public static readonly IReadOnlySet<string> All = typeof(WebhookEventTypes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -4,6 +4,7 @@ using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Attempts;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Api.Challenges;
+using Verigate.Server.Api.Devices;
 using Verigate.Server.Api.DeliveryReceipts;
 using Verigate.Server.Api.DevInbox;
 using Verigate.Server.Api.Health;
@@ -66,6 +67,8 @@ public static class ApiServiceCollectionExtensions
         app.MapMe();
         app.MapTwoFactor();
         app.MapAccountRecovery();
+        app.MapSessionManagement();
+        app.MapDevices();
         app.MapUsers();
         app.MapReportPage();
         app.MapActionLinkPages();

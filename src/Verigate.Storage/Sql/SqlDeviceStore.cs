@@ -27,6 +27,13 @@ internal sealed class SqlDeviceStore(SqlSession s) : IDeviceStore
         s.Command("UPDATE devices SET trusted = 0, token_hash = NULL WHERE user_id = @user AND (trusted = 1 OR token_hash IS NOT NULL)")
             .With("@user", userId).ExecuteNonQueryAsync(ct);
 
+    public Task<Device?> GetAsync(long userId, long deviceId, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM devices WHERE device_id = @id AND user_id = @user").With("@id", deviceId).With("@user", userId).FirstOrDefaultAsync(Map, ct);
+
+    public async Task<bool> ForgetAsync(long userId, long deviceId, CancellationToken ct) =>
+        await s.Command("UPDATE devices SET trusted = 0, token_hash = NULL WHERE device_id = @id AND user_id = @user AND (trusted = 1 OR token_hash IS NOT NULL)")
+            .With("@id", deviceId).With("@user", userId).ExecuteNonQueryAsync(ct) == 1;
+
     private static Device Map(DbDataReader r) =>
         new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.NullableBytes(3), r.GetInt32(4) == 1, r.Time(5), r.Time(6));
 }

@@ -26,7 +26,7 @@ public sealed class RememberedDeviceMethod(SessionPolicyOptions sessionPolicy, T
         if (tx is null || proof.DeviceToken is not { Length: > 0 } token
             || await tx.Devices.FindTrustedByTokenHashAsync(SecureTokens.Hash(token), ct) is not { } device
             || device.UserId != attempt.UserId
-            || time.GetUtcNow() - device.CreatedAt >= sessionPolicy.RememberDeviceFor) // forgotten after a while: a code again
+            || device.RememberedUntil(sessionPolicy.RememberDeviceFor, time.GetUtcNow()) is null) // forgotten after a while: a code again
         {
             return false;
         }

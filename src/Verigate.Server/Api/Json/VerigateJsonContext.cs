@@ -61,4 +61,7 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(ConfirmTotpRequest))]
 [JsonSerializable(typeof(DisableTotpRequest))]
 [JsonSerializable(typeof(RecoveryCodesResponse))]
+[JsonSerializable(typeof(List<SessionInfoResponse>))]
+[JsonSerializable(typeof(RevokedSessionsResponse))]
+[JsonSerializable(typeof(List<Verigate.Server.Api.Devices.AccountDeviceResponse>))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

@@ -50,6 +50,8 @@ public static class OperationProblems
         ["POST /v1/webhooks/{id}/rotate-secret"] = [ErrorCodes.WebhookNotFound],
         ["GET /v1/webhooks/{id}/deliveries"] = [ErrorCodes.WebhookNotFound],
         ["POST /v1/webhooks/{id}/replay"] = [ErrorCodes.WebhookNotFound, ErrorCodes.NotFound],
+        ["DELETE /v1/me/sessions/{sessionId}"] = [ErrorCodes.SessionNotFound],
+        ["DELETE /v1/me/devices/{deviceId}/trust"] = [ErrorCodes.DeviceNotFound],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every code <paramref name="method"/> <paramref name="path"/> can answer with, the common ones included.</summary>

@@ -39,6 +39,12 @@ public static class OperationSummaries
         ["POST /v1/me/totp/confirm"] = "Confirm the authenticator app with its first code: recovery codes",
         ["POST /v1/me/recovery-codes"] = "New recovery codes (the previous set stops working)",
         ["GET /v1/users/{userId}"] = "Public identifiers of a user",
+        ["GET /v1/me/sessions"] = "The account's sessions in use (device, created, last seen, current)",
+        ["DELETE /v1/me/sessions/{sessionId}"] = "End one of the account's sessions: its token stops working at once",
+        ["POST /v1/me/sessions/revoke-others"] = "End every session of the account but this one",
+        ["DELETE /v1/sessions/current"] = "Sign out: this session's token stops working",
+        ["GET /v1/me/devices"] = "The account's devices with their public ids, and whether each is remembered",
+        ["DELETE /v1/me/devices/{deviceId}/trust"] = "Forget a remembered device: it needs the second step again",
         ["GET /v1/users/by-username/{username}"] = "Public identifiers of a user, by username",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -27,6 +27,8 @@ public static class ErrorCatalog
         [ErrorCodes.WebhookUrlForbidden] = (400, "Webhook URL reaches a forbidden address"),
         [ErrorCodes.WebhookUrlUnresolvable] = (400, "Webhook URL host does not resolve"),
         [ErrorCodes.LinkInvalid] = (404, "Link not valid"),
+        [ErrorCodes.SessionNotFound] = (404, "Session not found"),
+        [ErrorCodes.DeviceNotFound] = (404, "Device not found"),
         [MethodNotAllowed] = (405, "Method not allowed"),
         [ErrorCodes.SecondFactorRequired] = (400, "Second factor required"),
         [ErrorCodes.ReauthenticationRequired] = (403, "Reauthentication required"),

@@ -32,6 +32,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         Destination_blocked,
         #pragma warning restore CS1591
+        [EnumMember(Value = "device_not_found")]
+        #pragma warning disable CS1591
+        Device_not_found,
+        #pragma warning restore CS1591
         [EnumMember(Value = "idempotency_key_in_use")]
         #pragma warning disable CS1591
         Idempotency_key_in_use,
@@ -91,6 +95,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         [EnumMember(Value = "second_factor_required")]
         #pragma warning disable CS1591
         Second_factor_required,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "session_not_found")]
+        #pragma warning disable CS1591
+        Session_not_found,
         #pragma warning restore CS1591
         [EnumMember(Value = "too_many_attempts")]
         #pragma warning disable CS1591

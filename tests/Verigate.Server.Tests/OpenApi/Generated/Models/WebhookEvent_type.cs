@@ -16,6 +16,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         AccountCreated,
         #pragma warning restore CS1591
+        [EnumMember(Value = "account.device_forgotten")]
+        #pragma warning disable CS1591
+        AccountDevice_forgotten,
+        #pragma warning restore CS1591
         [EnumMember(Value = "account.new_device_sign_in")]
         #pragma warning disable CS1591
         AccountNew_device_sign_in,
@@ -35,6 +39,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         [EnumMember(Value = "account.recovery_requested")]
         #pragma warning disable CS1591
         AccountRecovery_requested,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "account.sessions_revoked")]
+        #pragma warning disable CS1591
+        AccountSessions_revoked,
         #pragma warning restore CS1591
         [EnumMember(Value = "budget.spent")]
         #pragma warning disable CS1591

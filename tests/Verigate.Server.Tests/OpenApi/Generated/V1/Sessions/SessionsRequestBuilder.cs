@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Verigate.Server.Tests.OpenApi.Generated.Models;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Sessions.Current;
 namespace Verigate.Server.Tests.OpenApi.Generated.V1.Sessions
 {
     /// <summary>
@@ -17,6 +18,11 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Sessions
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SessionsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The current property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Sessions.Current.CurrentRequestBuilder Current
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Sessions.Current.CurrentRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Verigate.Server.Tests.OpenApi.Generated.V1.Sessions.SessionsRequestBuilder"/> and sets the default values.
         /// </summary>
