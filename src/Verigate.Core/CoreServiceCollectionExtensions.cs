@@ -6,6 +6,7 @@ using Verigate.Core.ActionLinks;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Challenges;
+using Verigate.Core.Devices;
 using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
 using Verigate.Core.Passkeys;
@@ -67,7 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionFreshness>();
         services.AddSingleton<Reauthentication>();
         services.AddSingleton<AccountSessions>();
-        services.AddSingleton<Verigate.Core.Devices.AccountDevices>();
+        services.AddSingleton<AccountDevices>();
         services.AddSingleton<RecoveryCodes>();
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
