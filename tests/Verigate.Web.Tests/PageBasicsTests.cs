@@ -54,6 +54,21 @@ public sealed class PageBasicsTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/account")]
+    [InlineData("/account/sessions")]
+    [InlineData("/account/passkeys")]
+    [InlineData("/account/authenticator")]
+    [InlineData("/account/recovery-codes")]
+    public async Task A_page_of_the_security_center_sends_a_visitor_without_a_session_to_sign_in(string path)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_server.BaseUrl()) };
+        var answer = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal("/", answer.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_with_a_page()
     {
