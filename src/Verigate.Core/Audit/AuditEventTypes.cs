@@ -34,4 +34,7 @@ public static class AuditEventTypes
     public const string ActionLinkUsed = "action_link.used";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
+    public const string AccountSecured = "account.secured";
+    public const string SupportPinCreated = "support_pin.created";
+    public const string SupportPinChecked = "support_pin.checked";
 }

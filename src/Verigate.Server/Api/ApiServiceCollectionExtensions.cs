@@ -1,5 +1,6 @@
 using Verigate.Delivery;
 using Verigate.Server.Api.AccountRecovery;
+using Verigate.Server.Api.ActivityLog;
 using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Attempts;
 using Verigate.Server.Api.Auth;
@@ -14,6 +15,7 @@ using Verigate.Server.Api.OpenApi;
 using Verigate.Server.Api.PasswordResets;
 using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.SupportPins;
 using Verigate.Server.Api.TwilioVerify;
 using Verigate.Server.Api.Users;
 using Verigate.Server.Api.TwoFactor;
@@ -66,6 +68,8 @@ public static class ApiServiceCollectionExtensions
         app.MapMe();
         app.MapTwoFactor();
         app.MapAccountRecovery();
+        app.MapActivity();
+        app.MapSupportPin();
         app.MapUsers();
         app.MapReportPage();
         app.MapActionLinkPages();

@@ -61,6 +61,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Verigate.Core.Passkeys.PasskeySignIn>();
         services.AddSingleton<Core.AccountRecovery.AccountRecoveryFlow>();
         services.AddActionLinkHandler<Core.AccountRecovery.CancelAccountRecoveryLink>();
+        services.AddSingleton<Core.SecurityAlerts.NewDeviceAlerts>();
+        services.AddActionLinkHandler<Core.SecurityAlerts.SecureAccountLink>();
+        services.AddSingleton<Core.ActivityLog.AccountActivity>();
+        services.AddSingleton<Core.SupportPins.SupportPinService>();
         services.AddActionLinks();
         return services;
     }

@@ -61,4 +61,6 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(ConfirmTotpRequest))]
 [JsonSerializable(typeof(DisableTotpRequest))]
 [JsonSerializable(typeof(RecoveryCodesResponse))]
+[JsonSerializable(typeof(List<Verigate.Server.Api.ActivityLog.ActivityEntryResponse>))]
+[JsonSerializable(typeof(Verigate.Server.Api.SupportPins.SupportPinResponse))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;
