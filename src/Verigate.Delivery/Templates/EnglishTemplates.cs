@@ -29,7 +29,7 @@ internal static class EnglishTemplates
             "Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n",
         ["email.code.subject"] = "Your {product} code {purpose}",
         ["email.code.body"] =
-            "{request}\n\n" +
+            "{request}" +
             "Your {product} code {purpose} is:\n\n    {code}\n\n" +
             "It expires in {minutes} minutes and works once.\n\n" +
             "We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +

@@ -29,7 +29,7 @@ internal static class GermanTemplates
             "Du hast diesen Code nicht angefordert? Sag es uns, dann sperren wir ihn: {reportUrl}\n",
         ["email.code.subject"] = "Dein {product}-Code {purpose}",
         ["email.code.body"] =
-            "{request}\n\n" +
+            "{request}" +
             "Dein {product}-Code {purpose} lautet:\n\n    {code}\n\n" +
             "Er läuft in {minutes} Minuten ab und gilt nur einmal.\n\n" +
             "Wir fragen dich nie nach diesem Code, weder am Telefon noch per E-Mail oder Chat. Wer danach fragt, will dein Konto übernehmen.\n\n" +

@@ -42,13 +42,14 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             ["minutes"] = Minutes(challenge).ToString(CultureInfo.InvariantCulture),
             ["publicBase"] = o.PublicBase.ToString(),
             ["service"] = serviceName ?? o.ProductName,
-            ["request"] = Request(language, challenge),
         };
+        var request = Request(language, challenge);
         var template = serviceName is null ? "code" : "service_code";
         if (message.Destination.Channel == Channel.Sms)
         {
             // Why and for whom stays in the part that is never dropped; a service's Twilio-style text stays as Twilio's.
-            var head = templates.Render(language, $"sms.{template}", values) + (serviceName is null ? " " + values["request"] : string.Empty);
+            values["request"] = string.Empty;
+            var head = templates.Render(language, $"sms.{template}", values) + (request is null ? string.Empty : " " + request);
             var body = SmsText.Fit(
                 head,
                 [" " + templates.Render(language, "sms.never", values).Trim(), " " + templates.Render(language, "sms.report", values).Trim()],
@@ -57,6 +58,7 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             return new RenderedMessage(message.Id, message.Destination, null, body, Reference: challenge.Id);
         }
 
+        values["request"] = request is null ? string.Empty : request + "\n\n";
         var subject = templates.Render(language, $"email.{template}.subject", values);
         var text = templates.Render(language, $"email.{template}.body", values);
         return new RenderedMessage(message.Id, message.Destination, subject, text, EmailHtml.From(subject, text), challenge.Id);
@@ -121,12 +123,17 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
     private static int Minutes(Challenge challenge) => (int)Math.Ceiling((challenge.ExpiresAt - challenge.CreatedAt).TotalMinutes);
 
     /// <summary>
-    /// "Someone is signing in on 'Pixel 8' at 14:02 UTC.": what the code is for and where and when it was asked for, so
-    /// a code the reader did not ask for stands out. The device is named only where the purpose's policy says so,
+    /// "Someone is signing in on 'Pixel 8' at 14:02 UTC.": for an account's own codes, what the code is for and where and
+    /// when it was asked for, so a code the reader did not ask for stands out. The device is named only where the purpose's policy says so,
     /// and only a short plain name (<see cref="DeviceNames.Shown"/>): it comes from the client.
     /// </summary>
-    private string Request(string language, Challenge challenge)
+    private string? Request(string language, Challenge challenge)
     {
+        if (!ChallengePolicies.For(challenge.Purpose).AccountFlow)
+        {
+            return null; // the Verify API's messages are the integrator's, worded as Twilio's
+        }
+
         var device = ChallengePolicies.For(challenge.Purpose).NamesDevice ? DeviceNames.Shown(challenge.DeviceName) : null;
         var key = "request." + challenge.Purpose.ToName();
         return templates.Render(language, templates.Has(language, key) ? key : "request.default", new Dictionary<string, string>

@@ -29,7 +29,7 @@ internal static class SpanishTemplates
             "¿No pediste este código? Avísanos y lo cancelaremos: {reportUrl}\n",
         ["email.code.subject"] = "Tu código de {product} {purpose}",
         ["email.code.body"] =
-            "{request}\n\n" +
+            "{request}" +
             "Tu código de {product} {purpose} es:\n\n    {code}\n\n" +
             "Caduca en {minutes} minutos y solo sirve una vez.\n\n" +
             "Nunca te pediremos este código, ni por teléfono, ni por correo, ni por chat. Quien te lo pida está intentando quedarse con tu cuenta.\n\n" +

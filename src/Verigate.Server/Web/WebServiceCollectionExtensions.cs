@@ -32,6 +32,8 @@ public static class WebServiceCollectionExtensions
             o.RootDirectory = "/Web";
             o.Conventions.AuthorizeFolder("/Account", WebSession.Policy);
             o.Conventions.AuthorizeFolder("/TwoFactor", WebSession.Policy);
+            o.Conventions.AuthorizeFolder("/ActivityLog", WebSession.Policy);
+            o.Conventions.AuthorizeFolder("/SupportPins", WebSession.Policy);
         }).AddMvcOptions(o => o.Filters.Add<PageHeadersFilter>());
         services.AddOptions<AntiforgeryOptions>().Configure<WebCookies>((o, cookies) =>
         {
