@@ -10,8 +10,10 @@ using System.Threading;
 using System;
 using Verigate.Server.Tests.OpenApi.Generated.Models;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Totp;
 namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
 {
@@ -26,6 +28,11 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
         {
             get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery.AccountRecoveryRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The activity property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity.ActivityRequestBuilder Activity
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity.ActivityRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The reauthenticate property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate.ReauthenticateRequestBuilder Reauthenticate
         {
@@ -35,6 +42,11 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes.RecoveryCodesRequestBuilder RecoveryCodes
         {
             get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes.RecoveryCodesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The supportPin property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin.SupportPinRequestBuilder SupportPin
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin.SupportPinRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The totp property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Totp.TotpRequestBuilder Totp
