@@ -25,7 +25,7 @@ public sealed class SecureAccountLink(PasswordHasher passwords) : IActionLinkHan
     public ActionLinkPrompt Describe(ActionLink link) => new(
         "Secure your account",
         "If you did not sign in, press the button: every session is signed out, remembered devices are forgotten, pending codes are canceled " +
-        "and your current password stops working. You then choose a new password with \"Forgot password\".",
+        "and your current password stops working. You then choose a new password with \"Forgot your password?\".",
         "Secure my account");
 
     public async Task<Result<ActionLinkDone>> ActAsync(IStoreSession tx, ActionLink link, ActionLinkContext context, CancellationToken ct)
@@ -52,6 +52,6 @@ public sealed class SecureAccountLink(PasswordHasher passwords) : IActionLinkHan
         return new ActionLinkDone(
             "Your account is secured",
             "Every session was signed out, remembered devices were forgotten, pending codes were canceled and your password no longer works. " +
-            "Choose a new one with \"Forgot password\" on the sign-in page.");
+            "Choose a new one with \"Forgot your password?\" on the sign-in page.");
     }
 }

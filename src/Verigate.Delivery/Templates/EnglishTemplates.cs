@@ -85,7 +85,7 @@ internal static class EnglishTemplates
             "Someone signed in to your {product} account on {device} at {time} UTC.\n\nIf this was you, there is nothing to do.\n\nThis wasn't you? Secure your account: everyone is signed out and your password stops working, then you choose a new one: {link}",
         ["notice.account_secured.subject"] = "Your {product} account was secured",
         ["notice.account_secured.body"] =
-            "Every session was signed out, remembered devices were forgotten, pending codes were canceled and your password no longer works.\n\nChoose a new password with \"Forgot password\" at {publicBase}.",
+            "Every session was signed out, remembered devices were forgotten, pending codes were canceled and your password no longer works.\n\nChoose a new password with \"Forgot your password?\" at {publicBase}.",
         ["notice.passkey_added.subject"] = "A passkey was added to your {product} account",
         ["notice.passkey_added.body"] =
             "A passkey was just added to your {product} account: it can now be used to sign in.\n\nIf this was not you, reset your password now at {publicBase} and review your devices.",

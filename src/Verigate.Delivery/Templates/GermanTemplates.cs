@@ -85,7 +85,7 @@ internal static class GermanTemplates
             "Jemand hat sich um {time} UTC auf {device} bei deinem {product}-Konto angemeldet.\n\nWarst du das, musst du nichts tun.\n\nWarst du das nicht? Sichere dein Konto: Alle werden abgemeldet und dein Passwort funktioniert nicht mehr; danach wählst du ein neues: {link}",
         ["notice.account_secured.subject"] = "Dein {product}-Konto wurde gesichert",
         ["notice.account_secured.body"] =
-            "Alle Sitzungen wurden beendet, gemerkte Geräte vergessen, offene Codes gesperrt, und dein Passwort funktioniert nicht mehr.\n\nWähle ein neues Passwort über \"Passwort vergessen\" auf {publicBase}.",
+            "Alle Sitzungen wurden beendet, gemerkte Geräte vergessen, offene Codes gesperrt, und dein Passwort funktioniert nicht mehr.\n\nWähle ein neues Passwort über \"Passwort vergessen?\" auf {publicBase}.",
         ["notice.passkey_added.subject"] = "Deinem {product}-Konto wurde ein Passkey hinzugefügt",
         ["notice.passkey_added.body"] =
             "Deinem {product}-Konto wurde gerade ein Passkey hinzugefügt: Er kann jetzt zur Anmeldung verwendet werden.\n\nWarst du das nicht, setze jetzt dein Passwort auf {publicBase} zurück und prüfe deine Geräte.",

@@ -230,4 +230,26 @@ public sealed partial class SecureAccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await PressAsync(token)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _steps.LoginAsync(other.Username)).StatusCode); // nothing happened: the password still works
     }
+
+    [Theory]
+    [InlineData("es-ES", "es", "Proteger mi cuenta", "Tu cuenta está protegida")]
+    [InlineData("de", "de", "Mein Konto sichern", "Dein Konto ist gesichert")]
+    public async Task The_secure_my_account_page_speaks_the_readers_language(string acceptLanguage, string lang, string button, string done)
+    {
+        var account = await _steps.SignUpAsync();
+        await SignInWithCodeAsync(account.Username, account.Email);
+        var token = LinkToken().Match((await AlertsAsync(account.Email, 1))[0].Body).Groups[1].Value;
+
+        using var browser = _server.Anonymous();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        var html = await (await browser.GetAsync($"/links/{token}")).Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{lang}\"", html, StringComparison.Ordinal);
+        Assert.Contains(button, html, StringComparison.Ordinal);
+
+        using var press = new HttpRequestMessage(HttpMethod.Post, "/links") { Content = new FormUrlEncodedContent([new("token", token)]) };
+        press.Headers.Add("Sec-Fetch-Site", "same-origin");
+        var pressed = await browser.SendAsync(press);
+        Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
+        Assert.Contains(done, await pressed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
