@@ -118,7 +118,8 @@ public sealed class AccountFlowTests : IAsyncLifetime
         Assert.Equal("new_device", challenge.Str("reason"));
         Assert.Equal("email", challenge.Str("channel"));
         var message = (await _server.WaitForMessagesAsync(account.Email, 2))[0];
-        Assert.Contains("to sign in on a new device (Firefox on Linux)", message.Subject!, StringComparison.Ordinal);
+        Assert.Contains("to sign in on a new device", message.Subject!, StringComparison.Ordinal);
+        Assert.Contains("Someone is signing in on 'Firefox on Linux' at ", message.Body, StringComparison.Ordinal);
 
         using var client = _server.Anonymous();
         var verified = await (await client.PostAsJsonAsync($"/v1/challenges/{challenge.Str("challengeId")}/verify",

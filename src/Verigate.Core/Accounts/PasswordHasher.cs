@@ -21,6 +21,12 @@ public sealed class PasswordHasher
 
     public PasswordHasher() => _decoy = new Lazy<string>(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
+    /// <summary>
+    /// A hash of a random password nobody knows, for an account whose password must stop working ("secure my
+    /// account"): checking against it costs the same time as a real one and fails like a wrong password.
+    /// </summary>
+    public string UnusableHash => _decoy.Value;
+
     public string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);

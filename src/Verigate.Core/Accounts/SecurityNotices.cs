@@ -13,6 +13,14 @@ public static class SecurityNotices
     public const string RecoveryCodesRegenerated = "notice.recovery_codes_regenerated";
     public const string AccountRecoveryCanceled = "notice.account_recovery_canceled";
     public const string AccountRecoveryCompleted = "notice.account_recovery_completed";
+    public const string PasskeyAdded = "notice.passkey_added";
+    public const string PasskeyRemoved = "notice.passkey_removed";
+
+    /// <summary>"A new sign-in on {device} at {time}" with a secure-my-account link; the values travel in the message's Values.</summary>
+    public const string NewDeviceSignIn = "notice.new_device_sign_in";
+
+    /// <summary>"Your account was secured; set a new password through a reset."</summary>
+    public const string AccountSecured = "notice.account_secured";
 
     /// <summary>"Someone asked to remove your second factor; it happens in n hours unless you cancel" — the hours travel like the count above.</summary>
     public static string AccountRecoveryRequested(int hours) => $"notice.account_recovery_requested{ValueSeparator}{hours}";

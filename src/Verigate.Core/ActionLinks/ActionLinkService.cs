@@ -49,7 +49,7 @@ public sealed class ActionLinkService(IStore store, ActionLinkHasher hasher, ICo
         await using var read = await store.OpenReadAsync(ct);
         var link = await read.ActionLinks.FindByTokenHashAsync(hasher.Hash(token), ct);
         return link is not null && hasher.Matches(link, token) && link.IsOpenAt(time.GetUtcNow()) && _handlers.TryGetValue(link.Kind, out var handler)
-            ? handler.Describe(link)
+            ? handler.Describe(link) with { Kind = link.Kind }
             : Invalid();
     }
 
@@ -79,7 +79,7 @@ public sealed class ActionLinkService(IStore store, ActionLinkHasher hasher, ICo
 
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.ActionLinkUsed, link.UserId, ClientIp: clientIp, Detail: link.Kind), ct);
         await tx.CommitAsync(ct);
-        return done;
+        return done.Value with { Kind = link.Kind };
     }
 
     private static bool LooksLikeToken(string? token) =>

@@ -38,4 +38,7 @@ public static class AuditEventTypes
     public const string SessionSignedOut = "session.signed_out";
     public const string OtherSessionsRevoked = "session.others_revoked";
     public const string DeviceForgotten = "device.forgotten";
+    public const string AccountSecured = "account.secured";
+    public const string SupportPinCreated = "support_pin.created";
+    public const string SupportPinChecked = "support_pin.checked";
 }

@@ -21,7 +21,7 @@ namespace Verigate.Core.Challenges;
 /// a resend past the owner's budget is silently withheld, and its timeline is decoy-shaped.
 /// </param>
 /// <param name="NeedsFreshSession">Whether opening it needs a session signed in or re-authenticated recently.</param>
-/// <param name="NamesDevice">Whether the message names the device asking (a new-device sign-in: "is this you?").</param>
+/// <param name="NamesDevice">Whether the message names the device asking ("someone is signing in on ..."): every account flow; the client-chosen name is shown only when short and plain.</param>
 public sealed record ChallengePolicy(
     ChallengePurpose Purpose,
     bool AccountFlow,

@@ -1,12 +1,14 @@
 namespace Verigate.Core.Devices;
 
 /// <summary>
-/// A name people recognize ("Firefox on Windows") for a device whose client sent none, read from its User-Agent. Only
-/// for display: a client may send anything here, so nothing is decided on it.
+/// Names of devices: one people recognize ("Firefox on Windows") for a device whose client sent none, read from its
+/// User-Agent; and the rule for showing a name. Names come from the client, so one could carry a phishing line
+/// ("call +1 …"): nothing is decided on a name, and a message or an activity entry shows one only if it is short and
+/// made of plain characters.
 /// </summary>
 public static class DeviceNames
 {
-    private const int MaxUnknownLength = 40;
+    public const int MaxShownLength = 40;
 
     // First match wins: Edge and Opera also say "Chrome", Chrome also says "Safari".
     private static readonly (string Token, string Name)[] Browsers =
@@ -40,9 +42,19 @@ public static class DeviceNames
         };
     }
 
+    /// <summary>The name fit to show in a message, or null.</summary>
+    public static string? Shown(string? name)
+    {
+        var trimmed = name?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxShownLength
+            || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '(' or ')' or ',')
+            ? null
+            : trimmed;
+    }
+
     private static string First(string userAgent)
     {
         var token = userAgent.Split(' ', 2)[0];
-        return token.Length > MaxUnknownLength ? token[..MaxUnknownLength] : token;
+        return token.Length > MaxShownLength ? token[..MaxShownLength] : token;
     }
 }

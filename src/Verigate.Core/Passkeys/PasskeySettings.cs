@@ -1,3 +1,4 @@
+using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
@@ -39,6 +40,7 @@ public sealed class PasskeySettings(IStore store, SessionFreshness freshness, Ti
         }
 
         await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.PasskeyAdded, passkey.UserId, ClientIp: client.Ip, Detail: $"name={passkey.Name}"), ct);
+        await NoticeAsync(tx, passkey.UserId, SecurityNotices.PasskeyAdded, ct);
         await tx.CommitAsync(ct);
         return passkey;
     }
@@ -57,6 +59,7 @@ public sealed class PasskeySettings(IStore store, SessionFreshness freshness, Ti
         }
 
         await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.PasskeyRemoved, userId, ClientIp: client.Ip), ct);
+        await NoticeAsync(tx, userId, SecurityNotices.PasskeyRemoved, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -67,5 +70,12 @@ public sealed class PasskeySettings(IStore store, SessionFreshness freshness, Ti
         var renamed = await tx.Passkeys.RenameAsync(userId, credentialId, name, ct);
         await tx.CommitAsync(ct);
         return renamed;
+    }
+
+    /// <summary>A passkey is a second factor: adding or removing one is news to every verified contact.</summary>
+    private async Task NoticeAsync(IStoreSession tx, long userId, string template, CancellationToken ct)
+    {
+        var locale = (await tx.Accounts.GetAsync(userId, ct))?.Locale ?? "en";
+        await SecurityNotices.QueueAsync(tx, userId, template, null, locale, time.GetUtcNow(), ct);
     }
 }

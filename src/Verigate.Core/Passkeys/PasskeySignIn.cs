@@ -10,7 +10,7 @@ namespace Verigate.Core.Passkeys;
 /// public key with user verification required; here the counter's compare-and-set makes the assertion count once,
 /// and the device gets a session. A user-verified passkey is possession plus a PIN or biometric: two factors.
 /// </summary>
-public sealed class PasskeySignIn(IStore store, SessionIssuer sessions)
+public sealed class PasskeySignIn(IStore store, SessionIssuer sessions, SecurityAlerts.NewDeviceAlerts alerts)
 {
     public async Task<Result<IssuedSession>> SignInAsync(PasskeyUse use, bool trustDevice, ClientContext client, CancellationToken ct)
     {
@@ -22,6 +22,7 @@ public sealed class PasskeySignIn(IStore store, SessionIssuer sessions)
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, passkey.UserId, client.UserAgent, trustDevice, client, ct);
+        await alerts.QueueAsync(tx, passkey.UserId, client.UserAgent, use.At, ct);
         await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(passkey.UserId, await tx.Accounts.ContactsOfAsync(passkey.UserId, ct)), ct);
         await tx.CommitAsync(ct);
         return session;

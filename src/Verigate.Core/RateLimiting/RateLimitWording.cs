@@ -54,6 +54,7 @@ public static class RateLimitWording
         _ when key.StartsWith("reset:prefix:", StringComparison.Ordinal) => ("resets_per_phone_prefix", "password-reset codes to phone numbers in this area"),
         _ when key.StartsWith("reset:ip:", StringComparison.Ordinal) => ("resets_per_ip", "password-reset requests from your network address"),
         _ when key.StartsWith("reset:", StringComparison.Ordinal) => ("resets_per_login", "password-reset requests naming this sign-in"),
+        _ when key.StartsWith("support-pin:", StringComparison.Ordinal) => ("support_pins_per_account", "support PINs for this account"),
         _ => ("requests", "requests"),
     };
 }

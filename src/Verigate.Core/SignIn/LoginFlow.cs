@@ -29,6 +29,7 @@ public sealed class LoginFlow(
     IChannelAvailability channels,
     ReuseKeys reuseKeys,
     SmsGuard guard,
+    SecurityAlerts.NewDeviceAlerts alerts,
     TimeProvider time)
 {
     private readonly ISignInMethod[] methods = [.. methods];
@@ -173,6 +174,12 @@ public sealed class LoginFlow(
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, userId, challenge.DeviceName, trustDevice, client, ct);
+        if (challenge.Purpose != ChallengePurpose.SignUp)
+        {
+            // A new account's first device is no news to its owner; every later new device is.
+            await alerts.QueueAsync(tx, userId, challenge.DeviceName, time.GetUtcNow(), ct);
+        }
+
         await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, await tx.Accounts.ContactsOfAsync(userId, ct)), ct);
         await tx.CommitAsync(ct);
         return session;

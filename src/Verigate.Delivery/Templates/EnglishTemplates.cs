@@ -29,6 +29,7 @@ internal static class EnglishTemplates
             "Didn't ask for this code? Tell us and we will cancel it: {reportUrl}\n",
         ["email.code.subject"] = "Your {product} code {purpose}",
         ["email.code.body"] =
+            "{request}" +
             "Your {product} code {purpose} is:\n\n    {code}\n\n" +
             "It expires in {minutes} minutes and works once.\n\n" +
             "We will never ask you for this code, by phone, email or chat. Anyone who asks for it is trying to take over your account.\n\n" +
@@ -69,5 +70,29 @@ internal static class EnglishTemplates
         ["notice.recovery_code_used.body"] =
             "One of your {product} recovery codes was just used; {remaining} remain.\n\n" +
             "If this was not you, reset your password now at {publicBase} and create new recovery codes.",
+        ["request.sign_up"] =
+            "Someone is creating a {product} account with this address{onDevice} at {time} UTC.",
+        ["request.new_device"] = "Someone is signing in{onDevice} at {time} UTC.",
+        ["request.password_reset"] = "Someone asked to reset your password{onDevice} at {time} UTC.",
+        ["request.contact_change"] = "Someone is adding this address to a {product} account{onDevice} at {time} UTC.",
+        ["request.step_up"] = "Someone is confirming a change to your account{onDevice} at {time} UTC.",
+        ["request.account_recovery"] = "Someone is recovering your account{onDevice} at {time} UTC.",
+        ["request.default"] = "This code was requested{onDevice} at {time} UTC.",
+        ["request.on_device"] = " on '{device}'",
+        ["device.unnamed"] = "an unnamed device",
+        ["notice.new_device_sign_in.subject"] = "New sign-in to your {product} account",
+        ["notice.new_device_sign_in.body"] =
+            "Someone signed in to your {product} account on {device} at {time} UTC.\n\nIf this was you, there is nothing to do.\n\nThis wasn't you? Secure your account: everyone is signed out and your password stops working, then you choose a new one: {link}",
+        ["notice.account_secured.subject"] = "Your {product} account was secured",
+        ["notice.account_secured.body"] =
+            "Every session was signed out, remembered devices were forgotten, pending codes were canceled and your password no longer works.\n\nChoose a new password with \"Forgot your password?\" at {publicBase}.",
+        ["notice.passkey_added.subject"] = "A passkey was added to your {product} account",
+        ["notice.passkey_added.body"] =
+            "A passkey was just added to your {product} account: it can now be used to sign in.\n\nIf this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.passkey_removed.subject"] = "A passkey was removed from your {product} account",
+        ["notice.passkey_removed.body"] =
+            "A passkey was just removed from your {product} account.\n\nIf this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.new_device_sign_in.sms"] =
+            "{product}: new sign-in on {device} at {time} UTC. Not you? Secure your account: {link}",
     };
 }

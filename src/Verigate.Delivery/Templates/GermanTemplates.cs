@@ -29,6 +29,7 @@ internal static class GermanTemplates
             "Du hast diesen Code nicht angefordert? Sag es uns, dann sperren wir ihn: {reportUrl}\n",
         ["email.code.subject"] = "Dein {product}-Code {purpose}",
         ["email.code.body"] =
+            "{request}" +
             "Dein {product}-Code {purpose} lautet:\n\n    {code}\n\n" +
             "Er läuft in {minutes} Minuten ab und gilt nur einmal.\n\n" +
             "Wir fragen dich nie nach diesem Code, weder am Telefon noch per E-Mail oder Chat. Wer danach fragt, will dein Konto übernehmen.\n\n" +
@@ -69,5 +70,29 @@ internal static class GermanTemplates
         ["notice.recovery_code_used.body"] =
             "Einer deiner {product}-Wiederherstellungscodes wurde gerade verwendet; {remaining} sind noch übrig.\n\n" +
             "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und erstelle neue Wiederherstellungscodes.",
+        ["request.sign_up"] = "Jemand erstellt um {time} UTC{onDevice} ein {product}-Konto mit dieser Adresse.",
+        ["request.new_device"] = "Jemand meldet sich um {time} UTC{onDevice} an.",
+        ["request.password_reset"] =
+            "Jemand hat um {time} UTC{onDevice} das Zurücksetzen deines Passworts angefordert.",
+        ["request.contact_change"] = "Jemand fügt um {time} UTC{onDevice} diese Adresse einem {product}-Konto hinzu.",
+        ["request.step_up"] = "Jemand bestätigt um {time} UTC{onDevice} eine Änderung an deinem Konto.",
+        ["request.account_recovery"] = "Jemand stellt um {time} UTC{onDevice} dein Konto wieder her.",
+        ["request.default"] = "Dieser Code wurde um {time} UTC{onDevice} angefordert.",
+        ["request.on_device"] = " auf '{device}'",
+        ["device.unnamed"] = "einem unbenannten Gerät",
+        ["notice.new_device_sign_in.subject"] = "Neue Anmeldung bei deinem {product}-Konto",
+        ["notice.new_device_sign_in.body"] =
+            "Jemand hat sich um {time} UTC auf {device} bei deinem {product}-Konto angemeldet.\n\nWarst du das, musst du nichts tun.\n\nWarst du das nicht? Sichere dein Konto: Alle werden abgemeldet und dein Passwort funktioniert nicht mehr; danach wählst du ein neues: {link}",
+        ["notice.account_secured.subject"] = "Dein {product}-Konto wurde gesichert",
+        ["notice.account_secured.body"] =
+            "Alle Sitzungen wurden beendet, gemerkte Geräte vergessen, offene Codes gesperrt, und dein Passwort funktioniert nicht mehr.\n\nWähle ein neues Passwort über \"Passwort vergessen?\" auf {publicBase}.",
+        ["notice.passkey_added.subject"] = "Deinem {product}-Konto wurde ein Passkey hinzugefügt",
+        ["notice.passkey_added.body"] =
+            "Deinem {product}-Konto wurde gerade ein Passkey hinzugefügt: Er kann jetzt zur Anmeldung verwendet werden.\n\nWarst du das nicht, setze jetzt dein Passwort auf {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.passkey_removed.subject"] = "Ein Passkey wurde von deinem {product}-Konto entfernt",
+        ["notice.passkey_removed.body"] =
+            "Gerade wurde ein Passkey von deinem {product}-Konto entfernt.\n\nWarst du das nicht, setze jetzt dein Passwort auf {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.new_device_sign_in.sms"] =
+            "{product}: neue Anmeldung auf {device} um {time} UTC. Nicht du? Sichere dein Konto: {link}",
     };
 }

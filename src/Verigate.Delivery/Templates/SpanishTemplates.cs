@@ -29,6 +29,7 @@ internal static class SpanishTemplates
             "¿No pediste este código? Avísanos y lo cancelaremos: {reportUrl}\n",
         ["email.code.subject"] = "Tu código de {product} {purpose}",
         ["email.code.body"] =
+            "{request}" +
             "Tu código de {product} {purpose} es:\n\n    {code}\n\n" +
             "Caduca en {minutes} minutos y solo sirve una vez.\n\n" +
             "Nunca te pediremos este código, ni por teléfono, ni por correo, ni por chat. Quien te lo pida está intentando quedarse con tu cuenta.\n\n" +
@@ -69,5 +70,30 @@ internal static class SpanishTemplates
         ["notice.recovery_code_used.body"] =
             "Se acaba de usar uno de tus códigos de recuperación de {product}; quedan {remaining}.\n\n" +
             "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y crea nuevos códigos de recuperación.",
+        ["request.sign_up"] =
+            "Alguien está creando una cuenta de {product} con esta dirección{onDevice} a las {time} UTC.",
+        ["request.new_device"] = "Alguien está iniciando sesión{onDevice} a las {time} UTC.",
+        ["request.password_reset"] = "Alguien pidió restablecer tu contraseña{onDevice} a las {time} UTC.",
+        ["request.contact_change"] =
+            "Alguien está añadiendo esta dirección a una cuenta de {product}{onDevice} a las {time} UTC.",
+        ["request.step_up"] = "Alguien está confirmando un cambio en tu cuenta{onDevice} a las {time} UTC.",
+        ["request.account_recovery"] = "Alguien está recuperando tu cuenta{onDevice} a las {time} UTC.",
+        ["request.default"] = "Este código se pidió{onDevice} a las {time} UTC.",
+        ["request.on_device"] = " en '{device}'",
+        ["device.unnamed"] = "un dispositivo sin nombre",
+        ["notice.new_device_sign_in.subject"] = "Nuevo inicio de sesión en tu cuenta de {product}",
+        ["notice.new_device_sign_in.body"] =
+            "Alguien inició sesión en tu cuenta de {product} en {device} a las {time} UTC.\n\nSi fuiste tú, no tienes que hacer nada.\n\n¿No fuiste tú? Protege tu cuenta: se cierran todas las sesiones y tu contraseña deja de funcionar; después eliges una nueva: {link}",
+        ["notice.account_secured.subject"] = "Tu cuenta de {product} está protegida",
+        ["notice.account_secured.body"] =
+            "Se cerraron todas las sesiones, se olvidaron los dispositivos recordados, se cancelaron los códigos pendientes y tu contraseña ya no funciona.\n\nElige una contraseña nueva con \"¿Olvidaste tu contraseña?\" en {publicBase}.",
+        ["notice.passkey_added.subject"] = "Se añadió una llave de acceso a tu cuenta de {product}",
+        ["notice.passkey_added.body"] =
+            "Se acaba de añadir una llave de acceso a tu cuenta de {product}: ya puede usarse para iniciar sesión.\n\nSi no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.passkey_removed.subject"] = "Se quitó una llave de acceso de tu cuenta de {product}",
+        ["notice.passkey_removed.body"] =
+            "Se acaba de quitar una llave de acceso de tu cuenta de {product}.\n\nSi no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.new_device_sign_in.sms"] =
+            "{product}: nuevo inicio de sesion en {device} a las {time} UTC. ¿No fuiste tu? Protege tu cuenta: {link}",
     };
 }

@@ -1,5 +1,6 @@
 using Verigate.Delivery;
 using Verigate.Server.Api.AccountRecovery;
+using Verigate.Server.Api.ActivityLog;
 using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Attempts;
 using Verigate.Server.Api.Auth;
@@ -15,6 +16,7 @@ using Verigate.Server.Api.OpenApi;
 using Verigate.Server.Api.PasswordResets;
 using Verigate.Server.Api.Problems;
 using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.SupportPins;
 using Verigate.Server.Api.TwilioVerify;
 using Verigate.Server.Api.Users;
 using Verigate.Server.Api.TwoFactor;
@@ -69,6 +71,8 @@ public static class ApiServiceCollectionExtensions
         app.MapAccountRecovery();
         app.MapSessionManagement();
         app.MapDevices();
+        app.MapActivity();
+        app.MapSupportPin();
         app.MapUsers();
         app.MapReportPage();
         app.MapActionLinkPages();

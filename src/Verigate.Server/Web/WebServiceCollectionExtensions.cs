@@ -34,6 +34,8 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/TwoFactor", WebSession.Policy);
             // Passkey management; the passkey sign-in page beside it is for visitors who are not signed in yet.
             o.Conventions.AuthorizePage("/Passkeys/Passkeys", WebSession.Policy);
+            o.Conventions.AuthorizeFolder("/ActivityLog", WebSession.Policy);
+            o.Conventions.AuthorizeFolder("/SupportPins", WebSession.Policy);
         }).AddMvcOptions(o => o.Filters.Add<PageHeadersFilter>());
         services.AddOptions<AntiforgeryOptions>().Configure<WebCookies>((o, cookies) =>
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
@@ -7,15 +8,16 @@ namespace Verigate.Storage.Sql;
 
 internal sealed class SqlOutboxStore(SqlSession s) : IOutboxStore
 {
-    private const string Columns = "id, kind, challenge_id, channel, destination, template, locale, created_at, attempts, link_id";
+    private const string Columns = "id, kind, challenge_id, channel, destination, template, locale, created_at, attempts, link_id, notice_values";
 
     public async Task<long> EnqueueAsync(OutboxMessage m, CancellationToken ct)
     {
         var id = await s.Command(
-                "INSERT INTO outbox (kind, challenge_id, channel, destination, template, locale, state, attempts, next_attempt_at, created_at, link_id) " +
-                "VALUES (@kind, @challenge, @channel, @destination, @template, @locale, 'pending', 0, @at, @at, @link) RETURNING id")
+                "INSERT INTO outbox (kind, challenge_id, channel, destination, template, locale, state, attempts, next_attempt_at, created_at, link_id, notice_values) " +
+                "VALUES (@kind, @challenge, @channel, @destination, @template, @locale, 'pending', 0, @at, @at, @link, @values) RETURNING id")
             .With("@kind", KindName(m.Kind)).With("@challenge", m.ChallengeId).With("@channel", m.Destination.Channel.ToWire())
             .With("@destination", m.Destination.Value).With("@template", m.Template).With("@locale", m.Locale).With("@at", DbTime.Of(m.CreatedAt)).With("@link", m.LinkId)
+            .With("@values", m.Values is null ? null : JsonSerializer.Serialize(m.Values, NoticeValuesJson.Default.IReadOnlyDictionaryStringString))
             .Int64OrNullAsync(ct);
         s.WroteOutbox = true;
         return id ?? throw new InvalidOperationException("The outbox insert returned no id.");
@@ -64,5 +66,6 @@ internal sealed class SqlOutboxStore(SqlSession s) : IOutboxStore
 
     private static OutboxMessage Map(DbDataReader r) => new(
         r.GetInt64(0), ParseKind(r.GetString(1)), r.NullableString(2),
-        new Destination(SqlAccountStore.ParseChannel(r.GetString(3)), r.GetString(4)), r.GetString(5), r.GetString(6), r.Time(7), r.GetInt32(8), r.NullableString(9));
+        new Destination(SqlAccountStore.ParseChannel(r.GetString(3)), r.GetString(4)), r.GetString(5), r.GetString(6), r.Time(7), r.GetInt32(8), r.NullableString(9),
+        r.NullableString(10) is { } values ? JsonSerializer.Deserialize(values, NoticeValuesJson.Default.IReadOnlyDictionaryStringString) : null);
 }

@@ -64,4 +64,6 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(List<SessionInfoResponse>))]
 [JsonSerializable(typeof(RevokedSessionsResponse))]
 [JsonSerializable(typeof(List<Verigate.Server.Api.Devices.AccountDeviceResponse>))]
+[JsonSerializable(typeof(List<Verigate.Server.Api.ActivityLog.ActivityEntryResponse>))]
+[JsonSerializable(typeof(Verigate.Server.Api.SupportPins.SupportPinResponse))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

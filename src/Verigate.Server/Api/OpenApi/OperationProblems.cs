@@ -45,6 +45,7 @@ public static class OperationProblems
         ["DELETE /v1/me/totp"] = [ErrorCodes.ReauthenticationRequired, ErrorCodes.TwoFactorNotEnabled, ErrorCodes.CodeIncorrect, ErrorCodes.RateLimited],
         ["POST /v1/me/recovery-codes"] = [ErrorCodes.ReauthenticationRequired, ErrorCodes.TwoFactorNotEnabled],
         ["GET /v1/users/{userId}"] = [ErrorCodes.UserNotFound],
+        ["POST /v1/me/support-pin"] = [ErrorCodes.RateLimited],
         ["GET /v1/users/by-username/{username}"] = [ErrorCodes.UserNotFound],
         ["DELETE /v1/webhooks/{id}"] = [ErrorCodes.WebhookNotFound],
         ["POST /v1/webhooks/{id}/rotate-secret"] = [ErrorCodes.WebhookNotFound],

@@ -38,6 +38,8 @@ public static class OperationSummaries
         ["DELETE /v1/me/totp"] = "Turn the authenticator app off",
         ["POST /v1/me/totp/confirm"] = "Confirm the authenticator app with its first code: recovery codes",
         ["POST /v1/me/recovery-codes"] = "New recovery codes (the previous set stops working)",
+        ["GET /v1/me/activity"] = "The account's security events, newest first; a Link header (rel=\"next\") carries the cursor of older ones",
+        ["POST /v1/me/support-pin"] = "A 6-digit support PIN, valid 10 minutes, to read to a support agent (replaces the previous one)",
         ["GET /v1/users/{userId}"] = "Public identifiers of a user",
         ["GET /v1/me/sessions"] = "The account's sessions in use (device, created, last seen, current)",
         ["DELETE /v1/me/sessions/{sessionId}"] = "End one of the account's sessions: its token stops working at once",

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.ActionLinks;
+using Verigate.Server.Web.Shared;
 
 namespace Verigate.Server.Web.ActionLinks;
 
@@ -25,35 +28,47 @@ public static class ActionLinkPages
         return routes;
     }
 
-    private static async Task<ContentHttpResult> ShowAsync(string token, ActionLinkService links, HttpContext http, CancellationToken ct)
+    private static async Task<ContentHttpResult> ShowAsync(string token, ActionLinkService links, IStringLocalizer<Text> text, HttpContext http, CancellationToken ct)
     {
         var prompt = await links.PreviewAsync(token, ct);
         if (!prompt.IsSuccess)
         {
-            return Invalid(http);
+            return Invalid(http, text);
         }
 
         var p = prompt.Value;
-        return Page(http, StatusCodes.Status200OK, p.Title,
-            $"<p>{Encode(p.Explanation)}</p>" +
+        return Page(http, StatusCodes.Status200OK, Say(text, p.Kind, "title", p.Title),
+            $"<p>{Encode(Say(text, p.Kind, "explanation", p.Explanation))}</p>" +
             $"<form method=\"post\" action=\"{FormPath}\"><input type=\"hidden\" name=\"token\" value=\"{Encode(token)}\">" +
-            $"<button type=\"submit\">{Encode(p.Button)}</button></form>" +
-            "<p>Nothing happens unless you press the button.</p>");
+            $"<button type=\"submit\">{Encode(Say(text, p.Kind, "button", p.Button))}</button></form>" +
+            $"<p>{Encode(Say(text, null, "press_only", "Nothing happens unless you press the button."))}</p>");
     }
 
-    private static async Task<ContentHttpResult> ActAsync(ActionLinkService links, IOptions<VerigateOptions> options, HttpContext http, CancellationToken ct)
+    private static async Task<ContentHttpResult> ActAsync(
+        ActionLinkService links, IOptions<VerigateOptions> options, IStringLocalizer<Text> text, HttpContext http, CancellationToken ct)
     {
         if (!IsSameOrigin(http.Request, options.Value.PublicBase))
         {
-            return Page(http, StatusCodes.Status403Forbidden, "Press the button on the page",
-                "<p>This action only works from the button on its page. Open the link from your message again.</p>");
+            return Page(http, StatusCodes.Status403Forbidden, Say(text, null, "same_origin.title", "Press the button on the page"),
+                $"<p>{Encode(Say(text, null, "same_origin.body", "This action only works from the button on its page. Open the link from your message again."))}</p>");
         }
 
         var token = await ReadTokenAsync(http.Request, ct);
         var done = await links.RedeemAsync(token, http.Connection.RemoteIpAddress?.ToString(), ct);
         return done.IsSuccess
-            ? Page(http, StatusCodes.Status200OK, done.Value.Title, $"<p>{Encode(done.Value.Message)}</p>")
-            : Invalid(http);
+            ? Page(http, StatusCodes.Status200OK, Say(text, done.Value.Kind, "done.title", done.Value.Title),
+                $"<p>{Encode(Say(text, done.Value.Kind, "done.message", done.Value.Message))}</p>")
+            : Invalid(http, text);
+    }
+
+    /// <summary>
+    /// The page's words in the reader's language: <c>links.{kind}.{part}</c> (or <c>links.{part}</c>) from the texts,
+    /// else the handler's English.
+    /// </summary>
+    private static string Say(IStringLocalizer<Text> text, string? kind, string part, string english)
+    {
+        var found = text[kind is null ? $"links.{part}" : $"links.{kind}.{part}"];
+        return found.ResourceNotFound ? english : found.Value;
     }
 
     /// <summary>The form's token; a body that is not a well-formed form (a multipart body without a boundary …) has none.</summary>
@@ -94,14 +109,15 @@ public static class ActionLinkPages
                 || (uri.Scheme == publicBase.Scheme && string.Equals(uri.Authority, publicBase.Authority, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static ContentHttpResult Invalid(HttpContext http) => Page(http, StatusCodes.Status404NotFound, "This link no longer works",
-        "<p>It was already used, it expired, or it is incomplete. Nothing was changed. If you are worried about your account, sign in and review it, or reset your password.</p>");
+    private static ContentHttpResult Invalid(HttpContext http, IStringLocalizer<Text> text) => Page(http, StatusCodes.Status404NotFound,
+        Say(text, null, "invalid.title", "This link no longer works"),
+        $"<p>{Encode(Say(text, null, "invalid.body", "It was already used, it expired, or it is incomplete. Nothing was changed. If you are worried about your account, sign in and review it, or reset your password."))}</p>");
 
     private static ContentHttpResult Page(HttpContext http, int status, string title, string bodyHtml)
     {
         http.Response.Headers.ContentSecurityPolicy = PagePolicy;
         return TypedResults.Content(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\">" +
+            $"<!doctype html><html lang=\"{Encode(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\">" +
             $"<title>{Encode(title)}</title>" +
             "<style>body{font:16px system-ui;margin:3rem auto;max-width:32rem;padding:0 1rem}button{font-size:1rem;padding:.6rem 1rem}</style></head>" +
             $"<body><main><h1>{Encode(title)}</h1>{bodyHtml}</main></body></html>",

@@ -10,10 +10,10 @@ using System.Threading;
 using System;
 using Verigate.Server.Tests.OpenApi.Generated.Models;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery;
-using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Devices;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes;
-using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Sessions;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Totp;
 namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
 {
@@ -28,10 +28,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
         {
             get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery.AccountRecoveryRequestBuilder(PathParameters, RequestAdapter);
         }
-        /// <summary>The devices property</summary>
-        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Devices.DevicesRequestBuilder Devices
+        /// <summary>The activity property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity.ActivityRequestBuilder Activity
         {
-            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Devices.DevicesRequestBuilder(PathParameters, RequestAdapter);
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity.ActivityRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reauthenticate property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate.ReauthenticateRequestBuilder Reauthenticate
@@ -43,10 +43,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
         {
             get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes.RecoveryCodesRequestBuilder(PathParameters, RequestAdapter);
         }
-        /// <summary>The sessions property</summary>
-        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Sessions.SessionsRequestBuilder Sessions
+        /// <summary>The supportPin property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin.SupportPinRequestBuilder SupportPin
         {
-            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Sessions.SessionsRequestBuilder(PathParameters, RequestAdapter);
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin.SupportPinRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The totp property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Totp.TotpRequestBuilder Totp
