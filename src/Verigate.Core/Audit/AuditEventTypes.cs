@@ -34,4 +34,8 @@ public static class AuditEventTypes
     public const string ActionLinkUsed = "action_link.used";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
+    public const string ContactChangeRequested = "contact.change_requested";
+    public const string ContactChanged = "contact.changed";
+    public const string ContactRemoved = "contact.removed";
+    public const string ContactChangeUndone = "contact.change_undone";
 }

@@ -37,4 +37,8 @@ public static class ErrorCodes
     public const string AccountRecoveryPending = "account_recovery_pending";
     public const string AccountRecoveryNotFound = "account_recovery_not_found";
     public const string LinkInvalid = "link_invalid";
+    public const string ContactExists = "contact_exists";
+    public const string ContactNotFound = "contact_not_found";
+    public const string LastContact = "last_contact";
+    public const string ContactOnHold = "contact_on_hold";
 }

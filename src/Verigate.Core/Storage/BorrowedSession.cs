@@ -34,6 +34,7 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public Passkeys.IPasskeyStore Passkeys => owner.Passkeys;
     public AccountRecovery.IAccountRecoveryStore AccountRecoveries => owner.AccountRecoveries;
     public ActionLinks.IActionLinkStore ActionLinks => owner.ActionLinks;
+    public Contacts.IContactStore Contacts => owner.Contacts;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

@@ -43,6 +43,7 @@ public interface IStoreSession : IAsyncDisposable
     Passkeys.IPasskeyStore Passkeys { get; }
     IAccountRecoveryStore AccountRecoveries { get; }
     IActionLinkStore ActionLinks { get; }
+    Contacts.IContactStore Contacts { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

@@ -25,6 +25,7 @@ public static class WebhookEventTypes
     public const string AccountRecoveryCompleted = "account.recovery_completed";
     public const string FraudPrefixBlocked = "fraud.prefix_blocked";
     public const string BudgetSpent = "budget.spent";
+    public const string ContactChanged = "contact.changed";
 
     public static readonly IReadOnlySet<string> All = typeof(WebhookEventTypes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -69,5 +69,22 @@ internal static class GermanTemplates
         ["notice.recovery_code_used.body"] =
             "Einer deiner {product}-Wiederherstellungscodes wurde gerade verwendet; {remaining} sind noch übrig.\n\n" +
             "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und erstelle neue Wiederherstellungscodes.",
+        ["notice.device.unknown"] = "einem unbenannten Gerät",
+        ["notice.contact_added.subject"] = "Deinem {product}-Konto wurde ein neuer Kontakt hinzugefügt",
+        ["notice.contact_added.body"] =
+            "{to} wurde am {when} von {device} aus deinem {product}-Konto hinzugefügt. Codes und Hinweise können jetzt dorthin gehen.\n\n" +
+            "Warst du das nicht? Mach es rückgängig (dabei werden alle Geräte abgemeldet): {link}",
+        ["notice.contact_changed.subject"] = "Ein Kontakt deines {product}-Kontos wurde geändert",
+        ["notice.contact_changed.body"] =
+            "{to} hat am {when} von {device} aus {from} als Hauptkontakt deines {product}-Kontos ersetzt.\n\n" +
+            "Warst du das nicht? Mach es rückgängig (dabei werden alle Geräte abgemeldet): {link}",
+        ["notice.contact_removed.subject"] = "Ein Kontakt wurde aus deinem {product}-Konto entfernt",
+        ["notice.contact_removed.body"] =
+            "{to} wurde am {when} von {device} aus deinem {product}-Konto entfernt.\n\n" +
+            "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.contact_change_undone.subject"] = "Eine Kontaktänderung an deinem {product}-Konto wurde rückgängig gemacht",
+        ["notice.contact_change_undone.body"] =
+            "Die Änderung, die {to} deinem {product}-Konto hinzugefügt hat, wurde am {when} rückgängig gemacht, und alle Geräte wurden abgemeldet.\n\n" +
+            "Melde dich unter {publicBase} wieder an. Wenn jemand anderes dein Passwort kennt, ändere es.",
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.Challenges;
+using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Core.Accounts;
@@ -72,8 +73,16 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             // A used or expired link points to the site instead: the notice still says what happened.
             ["link"] = linkToken is null ? o.PublicBase.ToString() : new Uri(o.PublicBase, $"{ActionLink.PagePath}/{linkToken}").ToString(),
         };
-        // A notice may carry one number after the separator (how many recovery codes remain, hours of a waiting period).
-        var template = message.Template;
+        // A notice may carry named values (what changed, when, from which device) …
+        var (template, carried) = NoticeValues.Read(message.Template);
+        foreach (var (carriedName, carriedValue) in carried)
+        {
+            values[carriedName] = carriedValue;
+        }
+
+        values.TryAdd("device", templates.Render(language, "notice.device.unknown", values));
+
+        // … or one number after the separator (how many recovery codes remain, hours of a waiting period).
         if (template.Split(SecurityNotices.ValueSeparator) is [var name, var value])
         {
             template = name;
@@ -92,6 +101,7 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             "notice.account_recovery_requested" => "notice.account_recovery_requested",
             SecurityNotices.AccountRecoveryCanceled => "notice.account_recovery_canceled",
             SecurityNotices.AccountRecoveryCompleted => "notice.account_recovery_completed",
+            ContactNotices.Added or ContactNotices.Changed or ContactNotices.Removed or ContactNotices.Undone => template,
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
         var subject = templates.Render(language, key + ".subject", values);

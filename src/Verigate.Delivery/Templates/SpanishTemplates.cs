@@ -69,5 +69,22 @@ internal static class SpanishTemplates
         ["notice.recovery_code_used.body"] =
             "Se acaba de usar uno de tus códigos de recuperación de {product}; quedan {remaining}.\n\n" +
             "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y crea nuevos códigos de recuperación.",
+        ["notice.device.unknown"] = "un dispositivo sin nombre",
+        ["notice.contact_added.subject"] = "Se añadió un contacto nuevo a tu cuenta de {product}",
+        ["notice.contact_added.body"] =
+            "Se añadió {to} a tu cuenta de {product} el {when} desde {device}. Ahora pueden llegar allí códigos y avisos.\n\n" +
+            "¿No fuiste tú? Deshazlo (también cierra la sesión en todos los dispositivos): {link}",
+        ["notice.contact_changed.subject"] = "Se cambió un contacto de tu cuenta de {product}",
+        ["notice.contact_changed.body"] =
+            "{to} sustituyó a {from} como contacto principal de tu cuenta de {product} el {when} desde {device}.\n\n" +
+            "¿No fuiste tú? Deshazlo (también cierra la sesión en todos los dispositivos): {link}",
+        ["notice.contact_removed.subject"] = "Se quitó un contacto de tu cuenta de {product}",
+        ["notice.contact_removed.body"] =
+            "Se quitó {to} de tu cuenta de {product} el {when} desde {device}.\n\n" +
+            "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.contact_change_undone.subject"] = "Se deshizo un cambio de contacto en tu cuenta de {product}",
+        ["notice.contact_change_undone.body"] =
+            "El cambio que añadió {to} a tu cuenta de {product} se deshizo el {when}, y se cerró la sesión en todos los dispositivos.\n\n" +
+            "Vuelve a iniciar sesión en {publicBase}. Si otra persona conoce tu contraseña, cámbiala.",
     };
 }

@@ -66,6 +66,7 @@ public static class ApiServiceCollectionExtensions
         app.MapMe();
         app.MapTwoFactor();
         app.MapAccountRecovery();
+        Contacts.ContactsApi.MapContacts(app);
         app.MapUsers();
         app.MapReportPage();
         app.MapActionLinkPages();

@@ -61,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Verigate.Core.Passkeys.PasskeySignIn>();
         services.AddSingleton<Core.AccountRecovery.AccountRecoveryFlow>();
         services.AddActionLinkHandler<Core.AccountRecovery.CancelAccountRecoveryLink>();
+        services.AddSingleton<Core.Contacts.ContactChangeFlow>();
+        services.AddActionLinkHandler<Core.Contacts.UndoContactChangeLink>();
         services.AddActionLinks();
         return services;
     }

@@ -39,6 +39,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private Passkeys.SqlPasskeyStore? _passkeys;
     private AccountRecovery.SqlAccountRecoveryStore? _accountRecoveries;
     private SqlActionLinkStore? _actionLinks;
+    private Contacts.SqlContactStore? _contacts;
 
     internal SqlDialect Dialect => dialect;
 
@@ -71,6 +72,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public Verigate.Core.Passkeys.IPasskeyStore Passkeys => _passkeys ??= new(this);
     public Core.AccountRecovery.IAccountRecoveryStore AccountRecoveries => _accountRecoveries ??= new(this);
     public IActionLinkStore ActionLinks => _actionLinks ??= new(this);
+    public Core.Contacts.IContactStore Contacts => _contacts ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

@@ -61,4 +61,7 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(ConfirmTotpRequest))]
 [JsonSerializable(typeof(DisableTotpRequest))]
 [JsonSerializable(typeof(RecoveryCodesResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.AddContactRequest))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.ContactChangeStartedResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.ContactListResponse))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

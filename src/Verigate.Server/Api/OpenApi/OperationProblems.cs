@@ -34,6 +34,8 @@ public static class OperationProblems
         ["POST /v1/sessions"] = [ErrorCodes.InvalidCredentials, ErrorCodes.ChannelUnavailable, ErrorCodes.RateLimited, ErrorCodes.TooManySends,
             ErrorCodes.IdempotencyKeyReused, ErrorCodes.IdempotencyKeyInUse],
         ["POST /v1/challenges/{id}/verify"] = [.. CodeCheck, ErrorCodes.ContactTaken],
+        ["POST /v1/me/contacts"] = [ErrorCodes.ReauthenticationRequired, ErrorCodes.ContactExists, .. Sends],
+        ["DELETE /v1/me/contacts/{contactId}"] = [ErrorCodes.ReauthenticationRequired, ErrorCodes.ContactNotFound, ErrorCodes.LastContact, ErrorCodes.ContactOnHold],
         ["POST /v1/challenges/{id}/resend"] = Resends,
         ["GET /v1/challenges/{id}/deliveries"] = [ErrorCodes.VerificationNotFound],
         ["POST /v1/challenges/{id}/report"] = [ErrorCodes.VerificationNotFound],
