@@ -24,7 +24,7 @@ namespace Verigate.Storage.Tests;
 /// What every store backend must do, run once per backend (one subclass each). Concurrency cases use one
 /// write session per task, as the service does, so they test the database's guarantees, not the test's.
 /// </summary>
-public abstract class StoreSpecification : IAsyncLifetime
+public abstract partial class StoreSpecification : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
     protected static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

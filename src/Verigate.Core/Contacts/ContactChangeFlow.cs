@@ -146,9 +146,11 @@ public sealed class ContactChangeFlow(
         var replaced = ContactPicker.Primary([.. before.Where(c => c.Verified && c.Destination.Channel == to.Channel)]);
         if (replaced is not null)
         {
-            // The new address takes the replaced one's place in the order; the replaced one goes behind every other.
+            // The new address takes the replaced one's place in the order; the replaced one goes behind it (and behind
+            // every contact ranked before now), strictly later even when both were made in the same millisecond.
             await tx.Contacts.SetRankAsync(contactId.Value, replaced.Rank, ct);
-            await tx.Contacts.SetRankAsync(replaced.ContactId, now, ct);
+            var behind = replaced.Rank.AddMilliseconds(1); // instants are stored in whole milliseconds
+            await tx.Contacts.SetRankAsync(replaced.ContactId, now > behind ? now : behind, ct);
         }
 
         var change = new ContactChange(SecureTokens.Create("cc_", 16), userId, replaced is null ? ContactChange.KindAdded : ContactChange.KindReplaced,
