@@ -264,6 +264,29 @@ public sealed partial class ContactsTests : IAsyncLifetime
         Assert.Equal("phone", again.Str("field"));
     }
 
+    [Fact]
+    public async Task The_typed_sub_resource_verifies_only_the_sessions_own_change()
+    {
+        var (username, _, session) = await SignedInAsync();
+        var other = await SignedInAsync();
+        var newEmail = $"sub_{username}@example.org";
+        using var client = _server.SignedIn(session);
+        var started = await (await client.PostAsJsonAsync("/v1/me/contacts", new { email = newEmail })).JsonAsync();
+        var code = await _server.CodeSentToAsync(newEmail);
+        var path = $"/v1/me/contacts/{started.Str("challengeId")}/verify";
+
+        using (var stranger = _server.SignedIn(other.Session))
+        {
+            await (await stranger.PostAsJsonAsync(path, new { code })).ProblemAsync(404, "verification_not_found");
+        }
+
+        await (await client.PostAsJsonAsync(path, new { code = "12" })).ProblemAsync(400, "invalid_request");
+        var verified = await client.PostAsJsonAsync(path, new { code });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Equal(2, (await verified.JsonAsync()).GetProperty("contacts").GetArrayLength());
+        await (await client.PostAsJsonAsync(path, new { code })).ProblemAsync(404, "verification_not_found"); // single use
+    }
+
     public static TheoryData<string, string, string> BadBodies() => new()
     {
         { "{}", "email", "invalid_request" },

@@ -108,16 +108,20 @@ public sealed class ContactChangeFlow(
         return await ChallengeEngine.FindAsync(read, challengeId, Scope, ct) is not null;
     }
 
-    /// <summary>The right code makes the address verified (and primary for its kind); returns the account's contacts.</summary>
-    public async Task<Result<IReadOnlyList<Contact>>> CompleteAsync(string challengeId, string code, ClientContext client, CancellationToken ct)
+    /// <summary>
+    /// The right code makes the address verified (and primary for its kind); returns the account's contacts. With
+    /// <paramref name="userId"/>, only that account's challenges are found (others answer like unknown ones).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Contact>>> CompleteAsync(string challengeId, string code, ClientContext client, CancellationToken ct, long? userId = null)
     {
-        if (await engine.RefuseEarlyAsync(store, challengeId, Scope, ct) is { } decided)
+        var scope = userId is { } owner ? Scope with { SubjectId = ChallengeSubject.ForAccount(owner).Id } : Scope;
+        if (await engine.RefuseEarlyAsync(store, challengeId, scope, ct) is { } decided)
         {
             return decided;
         }
 
         await using var tx = await store.BeginWriteAsync(ct);
-        var checkedChallenge = await engine.CheckAsync(tx, challengeId, Scope, code, ct);
+        var checkedChallenge = await engine.CheckAsync(tx, challengeId, scope, code, ct);
         if (!checkedChallenge.IsSuccess)
         {
             await tx.CommitAsync(ct); // the used attempt must stick
@@ -125,6 +129,11 @@ public sealed class ContactChangeFlow(
         }
 
         var challenge = checkedChallenge.Value;
+        return await ApplyAsync(tx, challenge, client, ct);
+    }
+
+    private async Task<Result<IReadOnlyList<Contact>>> ApplyAsync(IStoreSession tx, Challenge challenge, ClientContext client, CancellationToken ct)
+    {
         var userId = challenge.Subject.UserId;
         var to = challenge.Destination;
         var now = time.GetUtcNow();

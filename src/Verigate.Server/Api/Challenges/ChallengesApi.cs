@@ -28,7 +28,7 @@ public static class ChallengesApi
         return group;
     }
 
-    private static async Task<Results<Created<SessionResponse>, Ok<ContactListResponse>, ProblemHttpResult>> VerifyAsync(
+    private static async Task<Results<Created<SessionResponse>, ContactsVerifiedResult, ProblemHttpResult>> VerifyAsync(
         string id, HttpContext http, LoginFlow login, ContactChangeFlow contacts, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<VerifyChallengeRequest>(http);
@@ -59,7 +59,7 @@ public static class ChallengesApi
         {
             var verified = await contacts.CompleteAsync(id, r.Code!, ClientContextFactory.From(http), ct);
             return verified.IsSuccess
-                ? TypedResults.Ok(new ContactListResponse(ContactResponse.ListOf(verified.Value)))
+                ? new ContactsVerifiedResult(new ContactListResponse(ContactResponse.ListOf(verified.Value)))
                 : ProblemResults.From(http, verified.Error);
         }
 

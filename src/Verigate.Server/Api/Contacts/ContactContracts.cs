@@ -10,6 +10,8 @@ namespace Verigate.Server.Api.Contacts;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record AddContactRequest(string? Email, string? Phone);
 
+public sealed record VerifyContactRequest(string? Code);
+
 public sealed record ContactChangeStartedResponse(string ChallengeId, string Channel, string To, DateTime ExpiresAt);
 
 public sealed record ContactListResponse(IReadOnlyList<ContactResponse> Contacts);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Verigate.Core.Challenges;
 using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Results;
@@ -22,6 +23,7 @@ public static class ContactsApi
         var group = routes.MapGroup("/v1/me/contacts").RequireAuthorization(AuthSchemes.Session).WithTags("Account API");
         group.MapGet("/", ListAsync);
         group.MapPost("/", AddAsync).WithIdempotency().Accepts<AddContactRequest>("application/json");
+        group.MapPost("/{challengeId}/verify", VerifyAsync).Accepts<VerifyContactRequest>("application/json");
         group.MapDelete("/{contactId}", RemoveAsync);
         return group;
     }
@@ -52,6 +54,27 @@ public static class ContactsApi
             ? TypedResults.Accepted((string?)null, new ContactChangeStartedResponse(
                 started.Value.ChallengeId, started.Value.To.Channel.ToWire(), started.Value.To.Masked, Rfc3339.Utc(started.Value.ExpiresAt)))
             : ProblemResults.From(http, started.Error);
+    }
+
+    /// <summary>The same as entering the code at <c>POST /v1/challenges/{id}/verify</c>, for this session's own change only.</summary>
+    private static async Task<Results<Ok<ContactListResponse>, ProblemHttpResult>> VerifyAsync(
+        string challengeId, HttpContext http, ContactChangeFlow contacts, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<VerifyContactRequest>(http);
+        if (!body.IsSuccess)
+        {
+            return ProblemResults.From(http, body.Error);
+        }
+
+        if (CodeFormat.Validate(body.Value.Code) is { } bad)
+        {
+            return ProblemResults.From(http, bad);
+        }
+
+        var verified = await contacts.CompleteAsync(challengeId, body.Value.Code!, ClientContextFactory.From(http), ct, http.User.UserId());
+        return verified.IsSuccess
+            ? TypedResults.Ok(new ContactListResponse(ContactResponse.ListOf(verified.Value)))
+            : ProblemResults.From(http, verified.Error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string contactId, HttpContext http, ContactChangeFlow contacts, CancellationToken ct)

@@ -64,4 +64,5 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(Verigate.Server.Api.Contacts.AddContactRequest))]
 [JsonSerializable(typeof(Verigate.Server.Api.Contacts.ContactChangeStartedResponse))]
 [JsonSerializable(typeof(Verigate.Server.Api.Contacts.ContactListResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.VerifyContactRequest))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

@@ -41,6 +41,7 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         [typeof(CreateWebhookRequest)] = ["url"],
         [typeof(WebhookReplayRequest)] = [],
         [typeof(Contacts.AddContactRequest)] = [],
+        [typeof(Contacts.VerifyContactRequest)] = ["code"],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> Descriptions = new Dictionary<Type, string>

@@ -35,6 +35,7 @@ public static class OperationProblems
             ErrorCodes.IdempotencyKeyReused, ErrorCodes.IdempotencyKeyInUse],
         ["POST /v1/challenges/{id}/verify"] = [.. CodeCheck, ErrorCodes.ContactTaken],
         ["POST /v1/me/contacts"] = [ErrorCodes.ReauthenticationRequired, ErrorCodes.ContactExists, .. Sends],
+        ["POST /v1/me/contacts/{challengeId}/verify"] = [.. CodeCheck, ErrorCodes.ContactTaken],
         ["DELETE /v1/me/contacts/{contactId}"] = [ErrorCodes.ReauthenticationRequired, ErrorCodes.ContactNotFound, ErrorCodes.LastContact, ErrorCodes.ContactOnHold],
         ["POST /v1/challenges/{id}/resend"] = Resends,
         ["GET /v1/challenges/{id}/deliveries"] = [ErrorCodes.VerificationNotFound],

@@ -10,6 +10,7 @@ using System.Threading;
 using System;
 using Verigate.Server.Tests.OpenApi.Generated.Models;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Contacts;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Totp;
@@ -25,6 +26,11 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery.AccountRecoveryRequestBuilder AccountRecovery
         {
             get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery.AccountRecoveryRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The contacts property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Contacts.ContactsRequestBuilder Contacts
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Contacts.ContactsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reauthenticate property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate.ReauthenticateRequestBuilder Reauthenticate
