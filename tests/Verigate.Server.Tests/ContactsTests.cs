@@ -107,6 +107,14 @@ public sealed partial class ContactsTests : IAsyncLifetime
         var page = await browser.GetAsync($"/links/{token}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Undo the change", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var german = new HttpRequestMessage(HttpMethod.Get, $"/links/{token}"))
+        {
+            german.Headers.Add("Accept-Language", "de-DE");
+            var html = await (await browser.SendAsync(german)).Content.ReadAsStringAsync();
+            Assert.Contains("lang=\"de\"", html, StringComparison.Ordinal);
+            Assert.Contains("Kontaktänderung rückgängig machen", html, StringComparison.Ordinal);
+        }
+
         Assert.Equal(2, (await _steps.MeAsync(session)).GetProperty("contacts").GetArrayLength());
 
         // A cross-site POST (a scanner submitting the form) changes nothing either.

@@ -19,11 +19,8 @@ public sealed class UndoContactChangeLink(ContactOptions options, Identifiers.Sn
 
     public TimeSpan ValidFor => options.UndoFor;
 
-    public ActionLinkPrompt Describe(ActionLink link) => new(
-        "Undo the contact change",
-        "An email address or phone number was added to your account. If it was not you, undo it: the new address is removed, " +
-        "the previous one is put back, and every device is signed out.",
-        "Undo the change and sign out everywhere");
+    // Keys of the pages' texts (en, es, de; see Server/Web/Shared/Text*.resx), which the link page shows in the person's language.
+    public ActionLinkPrompt Describe(ActionLink link) => new("link.undo.title", "link.undo.explanation", "link.undo.button");
 
     public async Task<Result<ActionLinkDone>> ActAsync(IStoreSession tx, ActionLink link, ActionLinkContext context, CancellationToken ct)
     {
@@ -61,7 +58,6 @@ public sealed class UndoContactChangeLink(ContactOptions options, Identifiers.Sn
             ContactEvents.Values(change.To, change.Replaced, now, null), locale, now, null, ct);
         await ContactEvents.RecordAsync(tx, userId, ContactEvents.Undone, AuditEventTypes.ContactChangeUndone, change.To, change.ContactId, null,
             context.ClientIp, now, ct);
-        return new ActionLinkDone("Change undone",
-            "The new address was removed from your account and the previous one is back. Every device was signed out: sign in again, and change your password if someone else knows it.");
+        return new ActionLinkDone("link.undo.done.title", "link.undo.done");
     }
 }

@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
             o.RootDirectory = "/Web";
             o.Conventions.AuthorizeFolder("/Account", WebSession.Policy);
             o.Conventions.AuthorizeFolder("/TwoFactor", WebSession.Policy);
+            o.Conventions.AuthorizeFolder("/Contacts", WebSession.Policy);
         }).AddMvcOptions(o => o.Filters.Add<PageHeadersFilter>());
         services.AddOptions<AntiforgeryOptions>().Configure<WebCookies>((o, cookies) =>
         {

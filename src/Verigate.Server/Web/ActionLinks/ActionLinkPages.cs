@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.ActionLinks;
+using Verigate.Server.Web.Shared;
 
 namespace Verigate.Server.Web.ActionLinks;
 
@@ -25,7 +28,8 @@ public static class ActionLinkPages
         return routes;
     }
 
-    private static async Task<ContentHttpResult> ShowAsync(string token, ActionLinkService links, HttpContext http, CancellationToken ct)
+    private static async Task<ContentHttpResult> ShowAsync(
+        string token, ActionLinkService links, IStringLocalizer<Text> text, HttpContext http, CancellationToken ct)
     {
         var prompt = await links.PreviewAsync(token, ct);
         if (!prompt.IsSuccess)
@@ -34,14 +38,25 @@ public static class ActionLinkPages
         }
 
         var p = prompt.Value;
-        return Page(http, StatusCodes.Status200OK, p.Title,
-            $"<p>{Encode(p.Explanation)}</p>" +
+        return Page(http, StatusCodes.Status200OK, Localized(text, p.Title),
+            $"<p>{Encode(Localized(text, p.Explanation))}</p>" +
             $"<form method=\"post\" action=\"{FormPath}\"><input type=\"hidden\" name=\"token\" value=\"{Encode(token)}\">" +
-            $"<button type=\"submit\">{Encode(p.Button)}</button></form>" +
-            "<p>Nothing happens unless you press the button.</p>");
+            $"<button type=\"submit\">{Encode(Localized(text, p.Button))}</button></form>" +
+            $"<p>{Encode(Localized(text, "link.nothing"))}</p>");
     }
 
-    private static async Task<ContentHttpResult> ActAsync(ActionLinkService links, IOptions<VerigateOptions> options, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// A handler's words may be a key of the pages' texts (then they are in the person's language) or plain English
+    /// (kinds that have no translations yet); anything that is not a key is shown as it is.
+    /// </summary>
+    private static string Localized(IStringLocalizer<Text> text, string keyOrText)
+    {
+        var found = text[keyOrText];
+        return found.ResourceNotFound ? keyOrText : found.Value;
+    }
+
+    private static async Task<ContentHttpResult> ActAsync(
+        ActionLinkService links, IOptions<VerigateOptions> options, IStringLocalizer<Text> text, HttpContext http, CancellationToken ct)
     {
         if (!IsSameOrigin(http.Request, options.Value.PublicBase))
         {
@@ -52,7 +67,7 @@ public static class ActionLinkPages
         var token = await ReadTokenAsync(http.Request, ct);
         var done = await links.RedeemAsync(token, http.Connection.RemoteIpAddress?.ToString(), ct);
         return done.IsSuccess
-            ? Page(http, StatusCodes.Status200OK, done.Value.Title, $"<p>{Encode(done.Value.Message)}</p>")
+            ? Page(http, StatusCodes.Status200OK, Localized(text, done.Value.Title), $"<p>{Encode(Localized(text, done.Value.Message))}</p>")
             : Invalid(http);
     }
 
@@ -101,7 +116,7 @@ public static class ActionLinkPages
     {
         http.Response.Headers.ContentSecurityPolicy = PagePolicy;
         return TypedResults.Content(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\">" +
+            $"<!doctype html><html lang=\"{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\">" +
             $"<title>{Encode(title)}</title>" +
             "<style>body{font:16px system-ui;margin:3rem auto;max-width:32rem;padding:0 1rem}button{font-size:1rem;padding:.6rem 1rem}</style></head>" +
             $"<body><main><h1>{Encode(title)}</h1>{bodyHtml}</main></body></html>",
