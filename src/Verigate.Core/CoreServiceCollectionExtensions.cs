@@ -7,6 +7,7 @@ using Verigate.Core.ActivityLog;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Challenges;
+using Verigate.Core.Contacts;
 using Verigate.Core.Devices;
 using Verigate.Core.Fraud;
 using Verigate.Core.Identifiers;
@@ -84,6 +85,8 @@ public static class CoreServiceCollectionExtensions
         services.AddActionLinkHandler<SecureAccountLink>();
         services.AddSingleton<AccountActivity>();
         services.AddSingleton<SupportPinService>();
+        services.AddSingleton<ContactChangeFlow>();
+        services.AddActionLinkHandler<UndoContactChangeLink>();
         services.AddActionLinks();
         return services;
     }

@@ -1,6 +1,7 @@
 using Verigate.Core.SignIn;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Fraud;
 using Verigate.Core.Webhooks;
@@ -61,8 +62,13 @@ public sealed class PasswordResetFlow(
 
             if (account is not null)
             {
-                destination = namedContact
-                    ?? ContactPicker.Primary(ContactPicker.Reachable(await read.Accounts.ContactsOfAsync(account.UserId, ct), channels))?.Destination;
+                // An address in its safety hold after a contact change cannot reset the password: named as the login, the
+                // reset becomes a decoy (answered alike, so nothing tells); otherwise the primary among the others is used.
+                var held = await ContactHolds.HeldAsync(read, account.UserId, time.GetUtcNow(), ct);
+                destination = namedContact is not null
+                    ? (held.Contains(namedContact) ? null : namedContact)
+                    : ContactPicker.Primary(ContactPicker.Reachable(
+                        (await read.Accounts.ContactsOfAsync(account.UserId, ct)).Where(c => !held.Contains(c.Destination)), channels))?.Destination;
             }
 
             // Drawn for every login, known or not, so both paths do the same reads.

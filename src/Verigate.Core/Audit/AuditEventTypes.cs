@@ -41,4 +41,8 @@ public static class AuditEventTypes
     public const string AccountSecured = "account.secured";
     public const string SupportPinCreated = "support_pin.created";
     public const string SupportPinChecked = "support_pin.checked";
+    public const string ContactChangeRequested = "contact.change_requested";
+    public const string ContactChanged = "contact.changed";
+    public const string ContactRemoved = "contact.removed";
+    public const string ContactChangeUndone = "contact.change_undone";
 }

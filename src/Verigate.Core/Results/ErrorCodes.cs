@@ -39,4 +39,8 @@ public static class ErrorCodes
     public const string LinkInvalid = "link_invalid";
     public const string SessionNotFound = "session_not_found";
     public const string DeviceNotFound = "device_not_found";
+    public const string ContactExists = "contact_exists";
+    public const string ContactNotFound = "contact_not_found";
+    public const string LastContact = "last_contact";
+    public const string ContactOnHold = "contact_on_hold";
 }

@@ -35,6 +35,7 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public AccountRecovery.IAccountRecoveryStore AccountRecoveries => owner.AccountRecoveries;
     public ActionLinks.IActionLinkStore ActionLinks => owner.ActionLinks;
     public SupportPins.ISupportPinStore SupportPins => owner.SupportPins;
+    public Contacts.IContactStore Contacts => owner.Contacts;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

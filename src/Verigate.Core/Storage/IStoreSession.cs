@@ -44,6 +44,7 @@ public interface IStoreSession : IAsyncDisposable
     IAccountRecoveryStore AccountRecoveries { get; }
     IActionLinkStore ActionLinks { get; }
     SupportPins.ISupportPinStore SupportPins { get; }
+    Contacts.IContactStore Contacts { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

@@ -94,5 +94,21 @@ internal static class EnglishTemplates
             "A passkey was just removed from your {product} account.\n\nIf this was not you, reset your password now at {publicBase} and review your devices.",
         ["notice.new_device_sign_in.sms"] =
             "{product}: new sign-in on {device} at {time} UTC. Not you? Secure your account: {link}",
+        ["notice.contact_added.subject"] = "A new contact was added to your {product} account",
+        ["notice.contact_added.body"] =
+            "{to} was added to your {product} account on {when} from {device}. Codes and notices can now go there.\n\n" +
+            "Not you? Undo it (this also signs out every device): {link}",
+        ["notice.contact_changed.subject"] = "Your {product} contact was changed",
+        ["notice.contact_changed.body"] =
+            "{to} replaced {from} as the primary contact of your {product} account on {when} from {device}.\n\n" +
+            "Not you? Undo it (this also signs out every device): {link}",
+        ["notice.contact_removed.subject"] = "A contact was removed from your {product} account",
+        ["notice.contact_removed.body"] =
+            "{to} was removed from your {product} account on {when} from {device}.\n\n" +
+            "If this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.contact_change_undone.subject"] = "A contact change on your {product} account was undone",
+        ["notice.contact_change_undone.body"] =
+            "The change that added {to} to your {product} account was undone on {when}, and every device was signed out.\n\n" +
+            "Sign in again at {publicBase}. If someone else knows your password, change it.",
     };
 }

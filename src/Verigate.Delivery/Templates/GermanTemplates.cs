@@ -94,5 +94,21 @@ internal static class GermanTemplates
             "Gerade wurde ein Passkey von deinem {product}-Konto entfernt.\n\nWarst du das nicht, setze jetzt dein Passwort auf {publicBase} zurück und prüfe deine Geräte.",
         ["notice.new_device_sign_in.sms"] =
             "{product}: neue Anmeldung auf {device} um {time} UTC. Nicht du? Sichere dein Konto: {link}",
+        ["notice.contact_added.subject"] = "Deinem {product}-Konto wurde ein neuer Kontakt hinzugefügt",
+        ["notice.contact_added.body"] =
+            "{to} wurde am {when} von {device} aus deinem {product}-Konto hinzugefügt. Codes und Hinweise können jetzt dorthin gehen.\n\n" +
+            "Warst du das nicht? Mach es rückgängig (dabei werden alle Geräte abgemeldet): {link}",
+        ["notice.contact_changed.subject"] = "Ein Kontakt deines {product}-Kontos wurde geändert",
+        ["notice.contact_changed.body"] =
+            "{to} hat am {when} von {device} aus {from} als Hauptkontakt deines {product}-Kontos ersetzt.\n\n" +
+            "Warst du das nicht? Mach es rückgängig (dabei werden alle Geräte abgemeldet): {link}",
+        ["notice.contact_removed.subject"] = "Ein Kontakt wurde aus deinem {product}-Konto entfernt",
+        ["notice.contact_removed.body"] =
+            "{to} wurde am {when} von {device} aus deinem {product}-Konto entfernt.\n\n" +
+            "Warst du das nicht, setze dein Passwort jetzt unter {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.contact_change_undone.subject"] = "Eine Kontaktänderung an deinem {product}-Konto wurde rückgängig gemacht",
+        ["notice.contact_change_undone.body"] =
+            "Die Änderung, die {to} deinem {product}-Konto hinzugefügt hat, wurde am {when} rückgängig gemacht, und alle Geräte wurden abgemeldet.\n\n" +
+            "Melde dich unter {publicBase} wieder an. Wenn jemand anderes dein Passwort kennt, ändere es.",
     };
 }

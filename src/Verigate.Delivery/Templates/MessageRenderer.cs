@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Verigate.Core;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.Challenges;
+using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;
 using Verigate.Core.Accounts;
@@ -103,6 +104,7 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             SecurityNotices.PasskeyRemoved => "notice.passkey_removed",
             SecurityNotices.NewDeviceSignIn => "notice.new_device_sign_in",
             SecurityNotices.AccountSecured => "notice.account_secured",
+            ContactNotices.Added or ContactNotices.Changed or ContactNotices.Removed or ContactNotices.Undone => template,
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
         var subject = templates.Render(language, key + ".subject", values);
@@ -144,12 +146,21 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
         });
     }
 
-    /// <summary>A notice's own facts: the device (quoted, or "an unnamed device") and the time, as "2026-11-28 14:02".</summary>
+    /// <summary>
+    /// A notice's own facts, kept with its outbox row (it is rendered later, maybe after a retry, from that row alone):
+    /// named values such as the masked addresses of a contact change, and the device (quoted, or "an unnamed device")
+    /// and the time, as "2026-11-28 14:02".
+    /// </summary>
     private void AddNoticeValues(string language, IReadOnlyDictionary<string, string>? noticeValues, Dictionary<string, string> values)
     {
         if (noticeValues is null)
         {
             return;
+        }
+
+        foreach (var (key, value) in noticeValues)
+        {
+            values.TryAdd(key, value);
         }
 
         var device = noticeValues.TryGetValue(NewDeviceAlerts.DeviceValue, out var name) ? DeviceNames.Shown(name) : null;

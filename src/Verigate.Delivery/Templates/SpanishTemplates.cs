@@ -95,5 +95,21 @@ internal static class SpanishTemplates
             "Se acaba de quitar una llave de acceso de tu cuenta de {product}.\n\nSi no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
         ["notice.new_device_sign_in.sms"] =
             "{product}: nuevo inicio de sesion en {device} a las {time} UTC. ¿No fuiste tu? Protege tu cuenta: {link}",
+        ["notice.contact_added.subject"] = "Se añadió un contacto nuevo a tu cuenta de {product}",
+        ["notice.contact_added.body"] =
+            "Se añadió {to} a tu cuenta de {product} el {when} desde {device}. Ahora pueden llegar allí códigos y avisos.\n\n" +
+            "¿No fuiste tú? Deshazlo (también cierra la sesión en todos los dispositivos): {link}",
+        ["notice.contact_changed.subject"] = "Se cambió un contacto de tu cuenta de {product}",
+        ["notice.contact_changed.body"] =
+            "{to} sustituyó a {from} como contacto principal de tu cuenta de {product} el {when} desde {device}.\n\n" +
+            "¿No fuiste tú? Deshazlo (también cierra la sesión en todos los dispositivos): {link}",
+        ["notice.contact_removed.subject"] = "Se quitó un contacto de tu cuenta de {product}",
+        ["notice.contact_removed.body"] =
+            "Se quitó {to} de tu cuenta de {product} el {when} desde {device}.\n\n" +
+            "Si no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.contact_change_undone.subject"] = "Se deshizo un cambio de contacto en tu cuenta de {product}",
+        ["notice.contact_change_undone.body"] =
+            "El cambio que añadió {to} a tu cuenta de {product} se deshizo el {when}, y se cerró la sesión en todos los dispositivos.\n\n" +
+            "Vuelve a iniciar sesión en {publicBase}. Si otra persona conoce tu contraseña, cámbiala.",
     };
 }

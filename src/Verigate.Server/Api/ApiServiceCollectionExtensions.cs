@@ -73,6 +73,7 @@ public static class ApiServiceCollectionExtensions
         app.MapDevices();
         app.MapActivity();
         app.MapSupportPin();
+        Contacts.ContactsApi.MapContacts(app);
         app.MapUsers();
         app.MapReportPage();
         app.MapActionLinkPages();

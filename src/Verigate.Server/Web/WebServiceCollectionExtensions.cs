@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AuthorizePage("/Passkeys/Passkeys", WebSession.Policy);
             o.Conventions.AuthorizeFolder("/ActivityLog", WebSession.Policy);
             o.Conventions.AuthorizeFolder("/SupportPins", WebSession.Policy);
+            o.Conventions.AuthorizeFolder("/Contacts", WebSession.Policy);
         }).AddMvcOptions(o => o.Filters.Add<PageHeadersFilter>());
         services.AddOptions<AntiforgeryOptions>().Configure<WebCookies>((o, cookies) =>
         {

@@ -51,9 +51,10 @@ internal sealed class SqlAccountStore(SqlSession s) : IAccountStore
             .ListAsync(r => new Destination(ParseChannel(r.GetString(0)), r.GetString(1)), ct);
 
     public Task<IReadOnlyList<Contact>> ContactsOfAsync(long userId, CancellationToken ct) =>
-        s.Command("SELECT contact_id, user_id, channel, value, verified, created_at FROM contacts WHERE user_id = @user ORDER BY contact_id")
+        s.Command("SELECT contact_id, user_id, channel, value, verified, created_at, ranked_at FROM contacts WHERE user_id = @user ORDER BY contact_id")
             .With("@user", userId)
-            .ListAsync(r => new Contact(r.GetInt64(0), r.GetInt64(1), new Destination(ParseChannel(r.GetString(2)), r.GetString(3)), r.GetInt32(4) == 1, r.Time(5)), ct);
+            .ListAsync(r => new Contact(r.GetInt64(0), r.GetInt64(1), new Destination(ParseChannel(r.GetString(2)), r.GetString(3)), r.GetInt32(4) == 1, r.Time(5),
+                r.NullableTime(6)), ct);
 
     public Task<bool> TryMarkContactVerifiedAsync(long userId, Destination destination, DateTimeOffset at, CancellationToken ct) =>
         s.TryUniqueWriteAsync(async () => await s.Command(

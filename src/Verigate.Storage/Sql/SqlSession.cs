@@ -40,6 +40,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private AccountRecovery.SqlAccountRecoveryStore? _accountRecoveries;
     private SqlActionLinkStore? _actionLinks;
     private SupportPins.SqlSupportPinStore? _supportPins;
+    private Contacts.SqlContactStore? _contacts;
 
     internal SqlDialect Dialect => dialect;
 
@@ -73,6 +74,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public Core.AccountRecovery.IAccountRecoveryStore AccountRecoveries => _accountRecoveries ??= new(this);
     public IActionLinkStore ActionLinks => _actionLinks ??= new(this);
     public Core.SupportPins.ISupportPinStore SupportPins => _supportPins ??= new(this);
+    public Core.Contacts.IContactStore Contacts => _contacts ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Verigate.Core.SignIn;
 using Verigate.Core.Accounts;
 using Verigate.Core.Challenges;
+using Verigate.Core.Contacts;
+using Verigate.Server.Api.Accounts;
+using Verigate.Server.Api.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
@@ -25,7 +28,8 @@ public static class ChallengesApi
         return group;
     }
 
-    private static async Task<Results<Created<SessionResponse>, ProblemHttpResult>> VerifyAsync(string id, HttpContext http, LoginFlow login, CancellationToken ct)
+    private static async Task<Results<Created<SessionResponse>, ContactsVerifiedResult, ProblemHttpResult>> VerifyAsync(
+        string id, HttpContext http, LoginFlow login, ContactChangeFlow contacts, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<VerifyChallengeRequest>(http);
         if (!body.IsSuccess)
@@ -48,6 +52,15 @@ public static class ChallengesApi
         if (factor.Value is null && CodeFormat.Validate(r.Code) is { } bad)
         {
             return ProblemResults.From(http, bad);
+        }
+
+        // A contact change's code makes the address verified; it signs nobody in.
+        if (factor.Value is null && await contacts.IsContactChangeAsync(id, ct))
+        {
+            var verified = await contacts.CompleteAsync(id, r.Code!, ClientContextFactory.From(http), ct);
+            return verified.IsSuccess
+                ? new ContactsVerifiedResult(new ContactListResponse(ContactResponse.ListOf(verified.Value)))
+                : ProblemResults.From(http, verified.Error);
         }
 
         var session = await login.CompleteAsync(id, new SignInAnswer(r.Code, factor.Value), r.TrustDevice ?? false, ClientContextFactory.From(http), ct);

@@ -66,4 +66,8 @@ namespace Verigate.Server.Api.Json;
 [JsonSerializable(typeof(List<Verigate.Server.Api.Devices.AccountDeviceResponse>))]
 [JsonSerializable(typeof(List<Verigate.Server.Api.ActivityLog.ActivityEntryResponse>))]
 [JsonSerializable(typeof(Verigate.Server.Api.SupportPins.SupportPinResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.AddContactRequest))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.ContactChangeStartedResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.ContactListResponse))]
+[JsonSerializable(typeof(Verigate.Server.Api.Contacts.VerifyContactRequest))]
 internal sealed partial class VerigateJsonContext : JsonSerializerContext;

@@ -48,7 +48,7 @@ public static class MeApi
         var p = profile.Value;
         return TypedResults.Ok(new MeResponse(
             p.Account.UserId.ToString(CultureInfo.InvariantCulture), p.Account.Username,
-            p.Contacts.Select(ContactResponse.From).ToList(),
+            ContactResponse.ListOf(p.Contacts),
             p.Devices.Select(d => DeviceResponse.From(d, p.CurrentDeviceId)).ToList(),
             new TwoFactorResponse(p.TwoFactor.Totp, p.TwoFactor.Passkeys, p.TwoFactor.RecoveryCodesRemaining)));
     }

@@ -40,6 +40,8 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         [typeof(DisableTotpRequest)] = [],
         [typeof(CreateWebhookRequest)] = ["url"],
         [typeof(WebhookReplayRequest)] = [],
+        [typeof(Contacts.AddContactRequest)] = [],
+        [typeof(Contacts.VerifyContactRequest)] = ["code"],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> Descriptions = new Dictionary<Type, string>
@@ -49,6 +51,7 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         [typeof(DisableTotpRequest)] = "Exactly one of `totp` or `recoveryCode`.",
         [typeof(ReauthenticateRequest)] = "With a second factor on the account, `totp` or `recoveryCode` as well.",
         [typeof(CompletePasswordResetRequest)] = "On an account with a second factor, `totp` or `recoveryCode` as well (else 400 `second_factor_required`).",
+        [typeof(Contacts.AddContactRequest)] = "Exactly one of `email` and `phone`; unknown fields are refused (400 naming the field).",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, JsonNode> Examples = new Dictionary<Type, JsonNode>
@@ -60,6 +63,7 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         [typeof(VerifyChallengeRequest)] = new JsonObject { ["code"] = "123456", ["trustDevice"] = true },
         [typeof(StartPasswordResetRequest)] = new JsonObject { ["login"] = "ada@example.com" },
         [typeof(CompletePasswordResetRequest)] = new JsonObject { ["code"] = "123456", ["newPassword"] = "a brand new passphrase" },
+        [typeof(Contacts.AddContactRequest)] = new JsonObject { ["phone"] = "+4915112345678" },
         [typeof(VerificationResponse)] = new JsonObject
         {
             ["id"] = "VE0123456789abcdef0123456789abcdef", ["status"] = "pending", ["to"] = "+49 ••• ••• 78", ["channel"] = "sms",

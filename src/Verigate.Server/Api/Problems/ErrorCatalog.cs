@@ -48,6 +48,10 @@ public static class ErrorCatalog
         [ErrorCodes.TooManySends] = (429, "Too many sends"),
         [ErrorCodes.TooManyAttempts] = (429, "Too many attempts"),
         [ErrorCodes.InternalError] = (500, "Internal error"),
+        [ErrorCodes.ContactExists] = (409, "Contact already verified"),
+        [ErrorCodes.ContactNotFound] = (404, "Contact not found"),
+        [ErrorCodes.LastContact] = (409, "Last verified contact"),
+        [ErrorCodes.ContactOnHold] = (409, "Contact change still on hold"),
     }.ToFrozenDictionary();
 
     public static IEnumerable<string> Codes => Entries.Keys;

@@ -62,13 +62,20 @@ public static class ActionLinkPages
     }
 
     /// <summary>
-    /// The page's words in the reader's language: <c>links.{kind}.{part}</c> (or <c>links.{part}</c>) from the texts,
-    /// else the handler's English.
+    /// The page's words in the reader's language: <c>links.{kind}.{part}</c> (or <c>links.{part}</c>) from the texts;
+    /// else the handler's words, which may themselves be a key of the texts; else those words as they are (kinds
+    /// without translations yet).
     /// </summary>
-    private static string Say(IStringLocalizer<Text> text, string? kind, string part, string english)
+    private static string Say(IStringLocalizer<Text> text, string? kind, string part, string handlerWords)
     {
         var found = text[kind is null ? $"links.{part}" : $"links.{kind}.{part}"];
-        return found.ResourceNotFound ? english : found.Value;
+        if (!found.ResourceNotFound)
+        {
+            return found.Value;
+        }
+
+        var named = text[handlerWords];
+        return named.ResourceNotFound ? handlerWords : named.Value;
     }
 
     /// <summary>The form's token; a body that is not a well-formed form (a multipart body without a boundary …) has none.</summary>

@@ -11,7 +11,7 @@ public sealed class TimelineModel(AccountChallenges challenges, PendingChallenge
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (pending.Read(Request, PendingChallenge.SignUp, PendingChallenge.SignIn, PendingChallenge.Reset) is not { } challenge)
+        if (pending.Read(Request, PendingChallenge.SignUp, PendingChallenge.SignIn, PendingChallenge.Reset, Contacts.ContactCodeModel.Flow) is not { } challenge)
         {
             return NotFound();
         }

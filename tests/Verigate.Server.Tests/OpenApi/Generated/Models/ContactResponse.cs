@@ -16,6 +16,16 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The channel property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.Models.ContactResponse_channel? Channel { get; set; }
+        /// <summary>The contactId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ContactId { get; set; }
+#nullable restore
+#else
+        public string ContactId { get; set; }
+#endif
+        /// <summary>The primary property</summary>
+        public bool? Primary { get; set; }
         /// <summary>The to property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -52,6 +62,8 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "channel", n => { Channel = n.GetEnumValue<global::Verigate.Server.Tests.OpenApi.Generated.Models.ContactResponse_channel>(); } },
+                { "contactId", n => { ContactId = n.GetStringValue(); } },
+                { "primary", n => { Primary = n.GetBoolValue(); } },
                 { "to", n => { To = n.GetStringValue(); } },
                 { "verified", n => { Verified = n.GetBoolValue(); } },
             };
@@ -64,6 +76,8 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteEnumValue<global::Verigate.Server.Tests.OpenApi.Generated.Models.ContactResponse_channel>("channel", Channel);
+            writer.WriteStringValue("contactId", ContactId);
+            writer.WriteBoolValue("primary", Primary);
             writer.WriteStringValue("to", To);
             writer.WriteBoolValue("verified", Verified);
             writer.WriteAdditionalData(AdditionalData);

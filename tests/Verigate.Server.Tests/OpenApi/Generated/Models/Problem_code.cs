@@ -24,6 +24,18 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         Code_incorrect,
         #pragma warning restore CS1591
+        [EnumMember(Value = "contact_exists")]
+        #pragma warning disable CS1591
+        Contact_exists,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "contact_not_found")]
+        #pragma warning disable CS1591
+        Contact_not_found,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "contact_on_hold")]
+        #pragma warning disable CS1591
+        Contact_on_hold,
+        #pragma warning restore CS1591
         [EnumMember(Value = "contact_taken")]
         #pragma warning disable CS1591
         Contact_taken,
@@ -63,6 +75,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         [EnumMember(Value = "invalid_username")]
         #pragma warning disable CS1591
         Invalid_username,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "last_contact")]
+        #pragma warning disable CS1591
+        Last_contact,
         #pragma warning restore CS1591
         [EnumMember(Value = "link_invalid")]
         #pragma warning disable CS1591

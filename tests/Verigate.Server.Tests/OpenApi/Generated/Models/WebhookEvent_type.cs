@@ -48,6 +48,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         BudgetSpent,
         #pragma warning restore CS1591
+        [EnumMember(Value = "contact.changed")]
+        #pragma warning disable CS1591
+        ContactChanged,
+        #pragma warning restore CS1591
         [EnumMember(Value = "delivery.delivered")]
         #pragma warning disable CS1591
         DeliveryDelivered,

@@ -11,8 +11,11 @@ using System;
 using Verigate.Server.Tests.OpenApi.Generated.Models;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.AccountRecovery;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Contacts;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Devices;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes;
+using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Sessions;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin;
 using Verigate.Server.Tests.OpenApi.Generated.V1.Me.Totp;
 namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
@@ -33,6 +36,16 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
         {
             get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Activity.ActivityRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The contacts property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Contacts.ContactsRequestBuilder Contacts
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Contacts.ContactsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The devices property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Devices.DevicesRequestBuilder Devices
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Devices.DevicesRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The reauthenticate property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Reauthenticate.ReauthenticateRequestBuilder Reauthenticate
         {
@@ -42,6 +55,11 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Me
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes.RecoveryCodesRequestBuilder RecoveryCodes
         {
             get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.RecoveryCodes.RecoveryCodesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The sessions property</summary>
+        public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Sessions.SessionsRequestBuilder Sessions
+        {
+            get => new global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.Sessions.SessionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The supportPin property</summary>
         public global::Verigate.Server.Tests.OpenApi.Generated.V1.Me.SupportPin.SupportPinRequestBuilder SupportPin

@@ -34,7 +34,7 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Challenges.Item.Verify
         {
         }
         /// <summary>
-        /// Answer a sign-up, sign-in or two-factor challenge: a session
+        /// Answer a sign-up, sign-in or two-factor challenge: a session (a contact change&apos;s code: 200 {contacts}, as at /v1/me/contacts/{challengeId}/verify)
         /// </summary>
         /// <returns>A <see cref="global::Verigate.Server.Tests.OpenApi.Generated.Models.SessionResponse"/></returns>
         /// <param name="body">Exactly one of `code` (the sent one-time code), `totp` or `recoveryCode`.</param>
@@ -69,7 +69,7 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Challenges.Item.Verify
             return await RequestAdapter.SendAsync<global::Verigate.Server.Tests.OpenApi.Generated.Models.SessionResponse>(requestInfo, global::Verigate.Server.Tests.OpenApi.Generated.Models.SessionResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answer a sign-up, sign-in or two-factor challenge: a session
+        /// Answer a sign-up, sign-in or two-factor challenge: a session (a contact change&apos;s code: 200 {contacts}, as at /v1/me/contacts/{challengeId}/verify)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Exactly one of `code` (the sent one-time code), `totp` or `recoveryCode`.</param>
