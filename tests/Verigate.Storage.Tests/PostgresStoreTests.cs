@@ -121,9 +121,10 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
         {
             Host = "127.0.0.1", Port = 1, Username = "verigate", Password = "s3cret-password", Database = "verigate", Timeout = 2,
         }.ConnectionString;
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var e = await Assert.ThrowsAsync<Verigate.Core.StartupException>(() =>
             PostgresStore.OpenAsync(connectionString, applyMigrations: true, Signal, CancellationToken.None));
         Assert.Contains("127.0.0.1:1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:ConnectionString", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-password", e.Message, StringComparison.Ordinal);
     }
 

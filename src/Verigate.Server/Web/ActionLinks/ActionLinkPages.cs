@@ -132,5 +132,9 @@ public static class ActionLinkPages
             statusCode: status);
     }
 
-    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+    // Letters of every script stay as they are (as on the Razor pages): the default encoder writes "está" as
+    // "est&#xE1;", which reads the same in a browser but not in a page's source or a test. Markup is still escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Encode(string text) => Html.Encode(text);
 }
