@@ -1,4 +1,3 @@
-using Verigate.Core.Accounts;
 using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 

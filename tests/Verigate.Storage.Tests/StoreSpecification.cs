@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using Verigate.Core.AccountRecovery;
 using Verigate.Core.Accounts;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.ApiKeys;
 using Verigate.Core.Attempts;
 using Verigate.Core.Audit;
-using Verigate.Core.AccountRecovery;
 using Verigate.Core.Challenges;
+using Verigate.Core.Contacts;
 using Verigate.Core.Delivery;
 using Verigate.Core.Destinations;
 using Verigate.Core.Devices;

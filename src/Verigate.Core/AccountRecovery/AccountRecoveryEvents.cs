@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Verigate.Core.Accounts;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.Audit;
+using Verigate.Core.Notices;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
 using Verigate.Core.Webhooks;

@@ -1,3 +1,4 @@
+using Verigate.Core.Contacts;
 using Verigate.Core.Devices;
 using Verigate.Core.TwoFactor;
 

@@ -37,7 +37,7 @@ public static class FailureScopes
     /// The counters a successful sign-in clears: the owner has just proved themselves, so locks (even one past the
     /// hard limit) that strangers' guesses put on their sign-in and on resets to their addresses are lifted.
     /// </summary>
-    public static IReadOnlyCollection<string> ClearedBySignIn(long userId, IEnumerable<Accounts.Contact> contacts) =>
+    public static IReadOnlyCollection<string> ClearedBySignIn(long userId, IEnumerable<Contacts.Contact> contacts) =>
         [SignIn(userId), SecondFactor(userId), Reauthentication(userId), .. contacts.Where(c => c.Verified).Select(c => Reset(c.Destination))];
 
     /// <summary>Whether failures under this counter lock sooner (Verify API codes may be as short as 4 digits).</summary>

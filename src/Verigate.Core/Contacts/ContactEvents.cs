@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;

@@ -1,8 +1,7 @@
-using Verigate.Core.Accounts;
 
 namespace Verigate.Core.Contacts;
 
-/// <summary>Contact changes and the contact writes they need beyond sign-up's (<see cref="Storage.IAccountStore"/>).</summary>
+/// <summary>Contact changes and the contact writes they need beyond sign-up's (<see cref="Accounts.IAccountStore"/>).</summary>
 public interface IContactStore
 {
     /// <summary>Inserts a verified contact; false when another account already has the address verified.</summary>

@@ -1,4 +1,3 @@
-using Verigate.Core.Accounts;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.Audit;
 using Verigate.Core.Results;

@@ -1,5 +1,5 @@
-using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
+using Verigate.Core.Notices;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Verigate.Core.Accounts;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.Devices;
+using Verigate.Core.Notices;
 using Verigate.Core.Outbox;
 using Verigate.Core.Storage;
 

@@ -2,6 +2,7 @@ using Verigate.Core.Accounts;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Notices;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
 

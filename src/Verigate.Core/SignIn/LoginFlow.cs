@@ -3,14 +3,15 @@ using Verigate.Core.AccountRecovery;
 using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
-using Verigate.Core.Devices;
+using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
+using Verigate.Core.Devices;
 using Verigate.Core.Fraud;
 using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
-using Verigate.Core.Storage;
 using Verigate.Core.SignIn.Methods;
+using Verigate.Core.Storage;
 
 namespace Verigate.Core.SignIn;
 

@@ -1,5 +1,18 @@
+using Verigate.Core.Accounts;
+using Verigate.Core.ApiKeys;
+using Verigate.Core.Attempts;
+using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
 using Verigate.Core.Delivery;
+using Verigate.Core.Devices;
+using Verigate.Core.Fraud;
+using Verigate.Core.Idempotency;
+using Verigate.Core.Outbox;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Sessions;
 using Verigate.Core.TwoFactor;
+using Verigate.Core.VerifyServices;
+using Verigate.Core.Webhooks;
 
 namespace Verigate.Core.Storage;
 

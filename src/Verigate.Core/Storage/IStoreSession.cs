@@ -1,7 +1,20 @@
-using Verigate.Core.Delivery;
 using Verigate.Core.AccountRecovery;
+using Verigate.Core.Accounts;
 using Verigate.Core.ActionLinks;
+using Verigate.Core.ApiKeys;
+using Verigate.Core.Attempts;
+using Verigate.Core.Audit;
+using Verigate.Core.Challenges;
+using Verigate.Core.Delivery;
+using Verigate.Core.Devices;
+using Verigate.Core.Fraud;
+using Verigate.Core.Idempotency;
+using Verigate.Core.Outbox;
+using Verigate.Core.RateLimiting;
+using Verigate.Core.Sessions;
 using Verigate.Core.TwoFactor;
+using Verigate.Core.VerifyServices;
+using Verigate.Core.Webhooks;
 
 namespace Verigate.Core.Storage;
 

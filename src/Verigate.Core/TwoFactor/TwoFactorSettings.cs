@@ -1,6 +1,6 @@
-using Verigate.Core.Accounts;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
+using Verigate.Core.Notices;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
 using Verigate.Core.Storage;

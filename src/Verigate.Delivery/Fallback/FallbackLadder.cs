@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Verigate.Core.Accounts;
+using Verigate.Core.Challenges;
 using Verigate.Core.Delivery;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;

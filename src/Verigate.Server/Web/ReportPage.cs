@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Verigate.Core.Accounts;
+using Verigate.Core.Challenges;
 
 namespace Verigate.Server.Web;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Verigate.Core.Accounts;
 using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
+using Verigate.Storage.Accounts;
 using Verigate.Storage.Sql;
 
 namespace Verigate.Storage.Contacts;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Verigate.Core;
-using Verigate.Core.Accounts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
+using Verigate.Core.Notices;
 using Verigate.Core.Outbox;
 using Verigate.Core.SecurityAlerts;
 using Verigate.Delivery.Sms;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Verigate.Core.Accounts;
+using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Storage;
 using Verigate.Delivery.Fallback;

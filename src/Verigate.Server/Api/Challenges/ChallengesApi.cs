@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Verigate.Core.SignIn;
-using Verigate.Core.Accounts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Contacts;
-using Verigate.Server.Api.Accounts;
-using Verigate.Server.Api.Contacts;
 using Verigate.Core.Destinations;
+using Verigate.Core.Results;
+using Verigate.Core.SignIn;
+using Verigate.Server.Api.Contacts;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
 using Verigate.Server.Api.Problems;
-using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.SignIn;
+using Verigate.Server.Api.SignUp;
 using Verigate.Server.Api.TwoFactor;
-using Verigate.Core.Results;
 
 namespace Verigate.Server.Api.Challenges;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Verigate.Server.Api.Accounts;
+using Verigate.Server.Api.SignUp;
 
 namespace Verigate.Server.Api.Contacts;
 

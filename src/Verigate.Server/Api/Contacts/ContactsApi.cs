@@ -4,11 +4,11 @@ using Verigate.Core.Challenges;
 using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Results;
-using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Api.Idempotency;
 using Verigate.Server.Api.Json;
 using Verigate.Server.Api.Problems;
+using Verigate.Server.Api.SignUp;
 
 namespace Verigate.Server.Api.Contacts;
 

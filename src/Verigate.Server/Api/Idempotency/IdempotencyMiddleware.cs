@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Verigate.Core.Challenges;
+using Verigate.Core.Idempotency;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
 using Verigate.Server.Api.Json;

@@ -1,15 +1,15 @@
-using Verigate.Server.Api.DeliveryReceipts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Verigate.Server.Api.AccountRecovery;
 using Verigate.Server.Api.Accounts;
 using Verigate.Server.Api.Challenges;
+using Verigate.Server.Api.DeliveryReceipts;
 using Verigate.Server.Api.DevInbox;
-using Verigate.Server.Api.Me;
-using Verigate.Server.Api.PasswordResets;
+using Verigate.Server.Api.PasswordReset;
 using Verigate.Server.Api.Sessions;
+using Verigate.Server.Api.SignIn;
+using Verigate.Server.Api.SignUp;
 using Verigate.Server.Api.TwoFactor;
-using Verigate.Server.Api.Users;
 using Verigate.Server.Api.Verifications;
 using Verigate.Server.Api.Webhooks;
 

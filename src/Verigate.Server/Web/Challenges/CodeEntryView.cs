@@ -1,4 +1,3 @@
-using Verigate.Core.Accounts;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
 using Verigate.Core.Outbox;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Verigate.Core.Accounts;
+using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
 using Verigate.Server.Web.Shared;
 

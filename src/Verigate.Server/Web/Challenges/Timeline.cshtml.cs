@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Verigate.Core.Accounts;
+using Verigate.Core.Challenges;
 
 namespace Verigate.Server.Web.Challenges;
 

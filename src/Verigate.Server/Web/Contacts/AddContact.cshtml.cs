@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Verigate.Core.Accounts;
 using Verigate.Core.Contacts;
 using Verigate.Core.Destinations;
 using Verigate.Core.Results;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Verigate.Core.Accounts;
+using Verigate.Core.Challenges;
 using Verigate.Core.Contacts;
 using Verigate.Server.Api.Auth;
 using Verigate.Server.Web.Challenges;

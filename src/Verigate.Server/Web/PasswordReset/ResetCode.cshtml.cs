@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Verigate.Core.Accounts;
+using Verigate.Core.Challenges;
+using Verigate.Core.PasswordReset;
 using Verigate.Core.Results;
 using Verigate.Core.TwoFactor;
 using Verigate.Server.Api.TwoFactor;

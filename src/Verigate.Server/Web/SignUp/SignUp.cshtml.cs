@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Verigate.Core.Accounts;
 using Verigate.Core.Results;
+using Verigate.Core.SignUp;
 using Verigate.Server.Web.Challenges;
 using Verigate.Server.Web.Shared;
 

@@ -1,7 +1,0 @@
-using Verigate.Core.Challenges;
-using Verigate.Core.Destinations;
-
-namespace Verigate.Core.Accounts;
-
-/// <summary>A challenge whose code was just sent again, and where it went this time.</summary>
-public sealed record ResentChallenge(Challenge Challenge, Destination SentTo);

@@ -1,0 +1,49 @@
+using Verigate.Core.Destinations;
+
+namespace Verigate.Core.Challenges;
+
+/// <summary>Challenges. The Try* methods are conditional updates: they change a row only if it is still as expected.</summary>
+public interface IChallengeStore
+{
+    Task InsertAsync(Challenge challenge, CancellationToken ct);
+    Task<Challenge?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>
+    /// The newest challenge of <paramref name="subject"/> under a Verify service for <paramref name="destination"/> that
+    /// is unexpired at <paramref name="now"/> and pending (or, with <paramref name="orExhausted"/>, out of attempts):
+    /// Twilio's "starting again resends" and "check by To", which must still answer "max check attempts" to an exhausted one.
+    /// </summary>
+    Task<Challenge?> FindLatestAsync(
+        ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, bool orExhausted, CancellationToken ct);
+
+    /// <summary>
+    /// The newest challenge issued under <paramref name="reuseKey"/> that is still pending, unexpired at
+    /// <paramref name="now"/> and has attempts left: what a repeated request of the same kind answers with.
+    /// </summary>
+    Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// Uses one attempt if the challenge is pending, unexpired and has attempts left — atomically, before the
+    /// code is compared, so parallel guesses cannot exceed the limit. Returns the attempts used after it, or null.
+    /// </summary>
+    Task<int?> TryUseAttemptAsync(string id, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Moves a pending challenge to a final status and erases its protected code. False if it was not pending.</summary>
+    Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// Ends up to <paramref name="batchSize"/> pending challenges whose expiry has passed (codes erased) and returns
+    /// them as they are now. Each is returned by exactly one call (the update is conditional on <c>pending</c>), so
+    /// whoever expires a challenge — this sweep or a check that finds it expired — reports it once.
+    /// </summary>
+    Task<IReadOnlyList<Challenge>> ExpireDueAsync(DateTimeOffset now, int batchSize, CancellationToken ct);
+
+    /// <summary>
+    /// Ends every pending challenge of an account (their codes erased) except <paramref name="exceptId"/>; returns
+    /// how many. Used when the account's password changes, so nothing started under the old one can finish.
+    /// </summary>
+    Task<int> EndPendingOfAccountAsync(long userId, string? exceptId, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Counts a send if nobody counted one since <paramref name="sendsUsed"/> was read.</summary>
+    Task<bool> TryRecordSendAsync(string id, int sendsUsed, DateTimeOffset nextSendAt, CancellationToken ct);
+}

@@ -1,0 +1,11 @@
+
+namespace Verigate.Core.Outbox;
+
+/// <summary>Where an outbox row stands.</summary>
+public enum OutboxState
+{
+    Pending,
+    Sent,
+    Failed,
+    Dropped,
+}

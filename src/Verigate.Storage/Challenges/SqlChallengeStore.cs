@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Verigate.Core.Challenges;
+using Verigate.Core.Destinations;
+using Verigate.Storage.Accounts;
+using Verigate.Storage.Sql;
+
+namespace Verigate.Storage.Challenges;
+
+internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
+{
+    private const string Columns =
+        "id, purpose, label, subject_kind, subject_id, channel, destination, code_length, code_hash, protected_code, status, " +
+        "created_at, expires_at, attempts_used, max_attempts, sends_used, max_sends, next_send_at, locale, device_name, client_ip, service_sid, reuse_key";
+
+    private static readonly string QualifiedColumns = string.Join(", ", Columns.Split(", ").Select(c => "challenges." + c));
+
+    public Task InsertAsync(Challenge c, CancellationToken ct) =>
+        s.Command($"INSERT INTO challenges ({Columns}, country) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
+                  "@codeHash, @protectedCode, @status, @createdAt, @expiresAt, @attemptsUsed, @maxAttempts, @sendsUsed, @maxSends, @nextSendAt, " +
+                  "@locale, @deviceName, @clientIp, @serviceSid, @reuseKey, @country)")
+            .With("@id", c.Id).With("@purpose", c.Purpose.ToName()).With("@label", c.Label)
+            .With("@subjectKind", c.Subject.StorageName).With("@subjectId", c.Subject.Id)
+            .With("@channel", c.Destination.Channel.ToWire()).With("@destination", c.Destination.Value)
+            .With("@codeLength", c.CodeLength).With("@codeHash", c.CodeHash).With("@protectedCode", c.ProtectedCode)
+            .With("@status", c.Status.ToName()).With("@createdAt", DbTime.Of(c.CreatedAt)).With("@expiresAt", DbTime.Of(c.ExpiresAt))
+            .With("@attemptsUsed", c.AttemptsUsed).With("@maxAttempts", c.MaxAttempts).With("@sendsUsed", c.SendsUsed)
+            .With("@maxSends", c.MaxSends).With("@nextSendAt", DbTime.Of(c.NextSendAt)).With("@locale", c.Locale)
+            .With("@deviceName", c.DeviceName).With("@clientIp", c.ClientIp)
+            .With("@serviceSid", c.ServiceSid).With("@reuseKey", c.ReuseKey).With("@country", PhoneCountry.Of(c.Destination))
+            .ExecuteNonQueryAsync(ct);
+
+    public Task<Challenge?> GetAsync(string id, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM challenges WHERE id = @id").With("@id", id).FirstOrDefaultAsync(Map, ct);
+
+    public Task<Challenge?> FindLatestAsync(
+        ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, bool orExhausted, CancellationToken ct) =>
+        s.Command($"SELECT {Columns} FROM challenges WHERE service_sid = @service AND destination = @destination " +
+                  (orExhausted ? "AND status IN ('pending', 'max_attempts_reached') " : "AND status = 'pending' ") +
+                  "AND subject_kind = @subjectKind AND subject_id = @subjectId AND channel = @channel AND expires_at > @now ORDER BY created_at DESC, id DESC LIMIT 1")
+            .With("@service", serviceSid).With("@destination", destination.Value).With("@subjectKind", subject.StorageName)
+            .With("@subjectId", subject.Id).With("@channel", destination.Channel.ToWire()).With("@now", DbTime.Of(now))
+            .FirstOrDefaultAsync(Map, ct);
+
+    public async Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct)
+    {
+        // Two requests for the same key at once must not both find nothing and both issue: the second waits for the
+        // first to commit and then finds (and reuses) its challenge. The SELECT runs as its own statement after the
+        // lock, so under READ COMMITTED it sees what the first request committed.
+        if (s.Dialect.SerializeOnKey is { } serialize)
+        {
+            await s.Command(serialize).With("@key", reuseKey).ExecuteNonQueryAsync(ct);
+        }
+
+        return await s.Command($"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' AND expires_at > @now " +
+                  "AND attempts_used < max_attempts ORDER BY created_at DESC, id DESC LIMIT 1")
+            .With("@key", reuseKey).With("@now", DbTime.Of(now))
+            .FirstOrDefaultAsync(Map, ct);
+    }
+
+    public async Task<int?> TryUseAttemptAsync(string id, DateTimeOffset now, CancellationToken ct) =>
+        (int?)await s.Command(
+                "UPDATE challenges SET attempts_used = attempts_used + 1 " +
+                "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now RETURNING attempts_used")
+            .With("@id", id).With("@now", DbTime.Of(now)).Int64OrNullAsync(ct);
+
+    public async Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
+        await s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'")
+            .With("@status", status.ToName()).With("@at", DbTime.Of(at)).With("@id", id).ExecuteNonQueryAsync(ct) == 1;
+
+    public Task<IReadOnlyList<Challenge>> ExpireDueAsync(DateTimeOffset now, int batchSize, CancellationToken ct) =>
+        // A materialized CTE picks the batch once: PostgreSQL may re-run a LIMIT subquery inside IN and end more than the batch.
+        s.Command($"WITH due AS MATERIALIZED (SELECT id FROM challenges WHERE status = 'pending' AND expires_at <= @now LIMIT @batch{s.Dialect.SkipLocked}) " +
+                  "UPDATE challenges SET status = 'expired', protected_code = NULL, ended_at = @now FROM due " +
+                  $"WHERE challenges.id = due.id AND challenges.status = 'pending' RETURNING {QualifiedColumns}")
+            .With("@now", DbTime.Of(now)).With("@batch", batchSize).ListAsync(Map, ct);
+
+    public Task<int> EndPendingOfAccountAsync(long userId, string? exceptId, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
+        s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at " +
+                  "WHERE subject_kind = 'account' AND subject_id = @user AND status = 'pending' AND id <> @except")
+            .With("@status", status.ToName()).With("@at", DbTime.Of(at))
+            .With("@user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("@except", exceptId ?? string.Empty)
+            .ExecuteNonQueryAsync(ct);
+
+    public async Task<bool> TryRecordSendAsync(string id, int sendsUsed, DateTimeOffset nextSendAt, CancellationToken ct) =>
+        await s.Command("UPDATE challenges SET sends_used = sends_used + 1, next_send_at = @next WHERE id = @id AND status = 'pending' AND sends_used = @sends")
+            .With("@next", DbTime.Of(nextSendAt)).With("@id", id).With("@sends", sendsUsed).ExecuteNonQueryAsync(ct) == 1;
+
+    private static Challenge Map(DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Purpose = ChallengeNames.ParsePurpose(r.GetString(1)),
+        Label = r.NullableString(2),
+        Subject = new ChallengeSubject(r.GetString(3) == "account" ? SubjectKind.Account : SubjectKind.ApiKey, r.GetString(4)),
+        Destination = new Destination(SqlAccountStore.ParseChannel(r.GetString(5)), r.GetString(6)),
+        CodeLength = r.GetInt32(7),
+        CodeHash = r.GetFieldValue<byte[]>(8),
+        ProtectedCode = r.NullableString(9),
+        Status = ChallengeNames.ParseStatus(r.GetString(10)),
+        CreatedAt = r.Time(11),
+        ExpiresAt = r.Time(12),
+        AttemptsUsed = r.GetInt32(13),
+        MaxAttempts = r.GetInt32(14),
+        SendsUsed = r.GetInt32(15),
+        MaxSends = r.GetInt32(16),
+        NextSendAt = r.Time(17),
+        Locale = r.GetString(18),
+        DeviceName = r.NullableString(19),
+        ClientIp = r.NullableString(20),
+        ServiceSid = r.NullableString(21),
+        ReuseKey = r.NullableString(22),
+    };
+}
