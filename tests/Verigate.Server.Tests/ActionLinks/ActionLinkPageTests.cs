@@ -56,8 +56,11 @@ public sealed partial class ActionLinkPageTests : IAsyncLifetime
             var page = await client.GetAsync($"/links/{token}");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
-            Assert.Contains("form-action 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("form-action 'self'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
             var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("<link rel=\"stylesheet\" href=\"/static/site.css\">", html, StringComparison.Ordinal); // the site's look, no inline style
             Assert.Contains("<h1>Do the counted thing?</h1>", html, StringComparison.Ordinal);
             Assert.Contains("<form method=\"post\" action=\"/links\">", html, StringComparison.Ordinal);
             Assert.Contains($"<input type=\"hidden\" name=\"token\" value=\"{token}\">", html, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public static class ActionLinkPages
     private const string FormPath = "/" + ActionLink.PagePath;
 
     // No scripts, no outside resources, forms only to us; the inline style is the whole design for now.
-    private const string PagePolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private const string PagePolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public static IEndpointRouteBuilder MapActionLinkPages(this IEndpointRouteBuilder routes)
     {
@@ -120,14 +120,22 @@ public static class ActionLinkPages
         Say(text, null, "invalid.title", "This link no longer works"),
         $"<p>{Encode(Say(text, null, "invalid.body", "It was already used, it expired, or it is incomplete. Nothing was changed. If you are worried about your account, sign in and review it, or reset your password."))}</p>");
 
+    /// <summary>
+    /// The site's look (its stylesheet, header and card) without its script or forms: the page is reached from a
+    /// message, by someone who may not be signed in, and its URL carries the token (so no referrer leaves it).
+    /// </summary>
     private static ContentHttpResult Page(HttpContext http, int status, string title, string bodyHtml)
     {
         http.Response.Headers.ContentSecurityPolicy = PagePolicy;
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        var product = http.RequestServices.GetRequiredService<IOptions<VerigateOptions>>().Value.ProductName;
         return TypedResults.Content(
-            $"<!doctype html><html lang=\"{Encode(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\">" +
-            $"<title>{Encode(title)}</title>" +
-            "<style>body{font:16px system-ui;margin:3rem auto;max-width:32rem;padding:0 1rem}button{font-size:1rem;padding:.6rem 1rem}</style></head>" +
-            $"<body><main><h1>{Encode(title)}</h1>{bodyHtml}</main></body></html>",
+            $"<!doctype html><html lang=\"{Encode(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)}\"><head><meta charset=\"utf-8\">" +
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">" +
+            "<meta name=\"referrer\" content=\"no-referrer\"><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/site.css\">" +
+            $"<title>{Encode(title)} · {Encode(product)}</title></head>" +
+            $"<body><header class=\"top\"><a class=\"brand\" href=\"/\">{Encode(product)}</a></header>" +
+            $"<main id=\"main\"><h1>{Encode(title)}</h1><section class=\"card\">{bodyHtml}</section></main></body></html>",
             "text/html; charset=utf-8",
             statusCode: status);
     }
