@@ -100,13 +100,6 @@ public sealed class ContactChangeFlow(
         return new ContactChangeStarted(issued.Value.Id, to, issued.Value.ExpiresAt);
     }
 
-    /// <summary>Whether <paramref name="challengeId"/> is a contact change (so its code is answered here, not by sign-in).</summary>
-    public async Task<bool> IsContactChangeAsync(string challengeId, CancellationToken ct)
-    {
-        await using var read = await store.OpenReadAsync(ct);
-        return await ChallengeEngine.FindAsync(read, challengeId, Scope, ct) is not null;
-    }
-
     /// <summary>
     /// The right code makes the address verified (and primary for its kind); returns the account's contacts. With
     /// <paramref name="userId"/>, only that account's challenges are found (others answer like unknown ones).
