@@ -22,8 +22,9 @@ public sealed class PasskeySignIn(IStore store, SessionIssuer sessions, Security
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, passkey.UserId, client.UserAgent, trustDevice, client, ct);
-        await alerts.QueueAsync(tx, passkey.UserId, client.UserAgent, use.At, ct);
-        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(passkey.UserId, await tx.Accounts.ContactsOfAsync(passkey.UserId, ct)), ct);
+        var contacts = await tx.Accounts.ContactsOfAsync(passkey.UserId, ct);
+        await alerts.QueueAsync(tx, passkey.UserId, contacts, client.UserAgent, use.At, ct);
+        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(passkey.UserId, contacts), ct);
         await tx.CommitAsync(ct);
         return session;
     }

@@ -16,16 +16,22 @@ public sealed class NewDeviceAlerts(ActionLinkService links)
     /// <summary>The value names the notice's text fills in.</summary>
     public const string DeviceValue = "device", AtValue = "at";
 
-    public async Task QueueAsync(IStoreSession tx, long userId, string? deviceName, DateTimeOffset at, CancellationToken ct)
+    /// <param name="tx">The sign-in's transaction.</param>
+    /// <param name="userId">The account signed in.</param>
+    /// <param name="contacts">The account's contacts, as the sign-in read them; the verified ones are told.</param>
+    /// <param name="deviceName">As the client gave it: the renderer shows it only if plain (<see cref="DeviceNames.Shown"/>).</param>
+    /// <param name="at">When.</param>
+    /// <param name="ct">Cancels the queuing.</param>
+    public async Task QueueAsync(IStoreSession tx, long userId, IReadOnlyList<Contacts.Contact> contacts, string? deviceName, DateTimeOffset at, CancellationToken ct)
     {
         var account = await tx.Accounts.GetAsync(userId, ct);
         var values = new Dictionary<string, string> { [AtValue] = at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) };
-        if (DeviceNames.Shown(deviceName) is { } shown)
+        if (deviceName is not null)
         {
-            values[DeviceValue] = shown;
+            values[DeviceValue] = deviceName;
         }
 
-        foreach (var contact in (await tx.Accounts.ContactsOfAsync(userId, ct)).Where(c => c.Verified))
+        foreach (var contact in contacts.Where(c => c.Verified))
         {
             var link = await links.IssueAsync(tx, userId, SecureAccountLink.LinkKind, string.Empty, ct);
             await tx.Outbox.EnqueueAsync(

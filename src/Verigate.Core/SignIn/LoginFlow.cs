@@ -175,13 +175,14 @@ public sealed class LoginFlow(
         }
 
         var session = await sessions.SignInNewDeviceAsync(tx, userId, challenge.DeviceName, trustDevice, client, ct);
+        var contacts = await tx.Accounts.ContactsOfAsync(userId, ct);
         if (challenge.Purpose != ChallengePurpose.SignUp)
         {
             // A new account's first device is no news to its owner; every later new device is.
-            await alerts.QueueAsync(tx, userId, challenge.DeviceName, time.GetUtcNow(), ct);
+            await alerts.QueueAsync(tx, userId, contacts, challenge.DeviceName, time.GetUtcNow(), ct);
         }
 
-        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, await tx.Accounts.ContactsOfAsync(userId, ct)), ct);
+        await tx.FailureCounters.ClearAsync(FailureScopes.ClearedBySignIn(userId, contacts), ct);
         await tx.CommitAsync(ct);
         return session;
     }
