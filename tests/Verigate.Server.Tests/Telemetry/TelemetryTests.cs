@@ -14,6 +14,7 @@ namespace Verigate.Server.Tests.Telemetry;
 /// Issue 7 item 7: OpenTelemetry metrics and traces from requests, outgoing calls and Verigate's own meter and
 /// activity source — and never a code, a destination, a challenge id or a token in any of them.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests
 {
     [Fact]
@@ -49,8 +50,9 @@ public sealed class TelemetryTests
             await anonymous.GetAsync($"/v1/challenges/{signIn.Str("challengeId")}/deliveries");
         }
 
-        server.Services.GetRequiredService<MeterProvider>().ForceFlush();
-        server.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        // Stopping the server (again at the end: disposal is idempotent) flushes and detaches its providers, so the
+        // exporters stop appending from the dispatcher's and the host's threads before the lists are read.
+        await server.DisposeAsync();
 
         var texts = activities.SelectMany(a => a.TagObjects.Select(t => $"{a.OperationName} {t.Key}={t.Value}").Append(a.DisplayName))
             .Concat(metrics.SelectMany(m => m.MetricPoints.SelectMany(p => Tags(p).Select(t => $"{m.Name} {t.Key}={t.Value}"))))
