@@ -656,6 +656,9 @@ public abstract partial class StoreSpecification : IAsyncLifetime
             await tx.Idempotency.TryBeginAsync("s", "new", [1], Now, None);
             await tx.DevInbox.DeliverAsync(new DevMessage(0, 1, "sms", "+491", null, "old", Now - retention - TimeSpan.FromHours(1)), None);
             await tx.DevInbox.DeliverAsync(new DevMessage(0, 2, "sms", "+491", null, "new", Now), None);
+            await tx.Contacts.InsertChangeAsync(NewChange("held", 701, 7_001, Now.AddDays(3)), None);
+            await tx.SupportPins.ReplaceAsync(NewPin(702, 1, Now.AddMinutes(-11)), None);
+            await tx.SupportPins.ReplaceAsync(NewPin(703, 1, Now.AddMinutes(-1)), None);
         });
 
         // A batch of 2 touches at most 2 rows per statement; each expired challenge is returned by exactly one batch.
@@ -677,7 +680,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => "old-" + i).Order(), all.Order());
         Assert.False(await WriteAsync(tx => tx.Challenges.TryEndAsync("old-1", ChallengeStatus.Expired, Now, None)));
-        Assert.InRange(await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)), 1, 2 * 7);
+        Assert.InRange(await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)), 1, 2 * 9);
         while (await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, retention, 2, None)) > 0)
         {
         }
@@ -689,6 +692,9 @@ public abstract partial class StoreSpecification : IAsyncLifetime
         Assert.NotNull(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("s", "new", [1], Now, None)));
         Assert.Null(await WriteAsync(tx => tx.Idempotency.TryBeginAsync("s", "old", [1], Now, None)));
         Assert.Equal(["new"], (await ReadAsync(r => r.DevInbox.ListAsync("+491", 10, None))).Select(m => m.Body));
+        Assert.NotNull(await ReadAsync(r => r.Contacts.GetChangeAsync("held", None)));
+        Assert.Null(await ReadAsync(r => r.SupportPins.GetAsync(702, None)));
+        Assert.NotNull(await ReadAsync(r => r.SupportPins.GetAsync(703, None)));
 
         // Past the retention period, ended challenges and their timelines go too.
         var later = Now + retention + TimeSpan.FromHours(1);
@@ -698,6 +704,15 @@ public abstract partial class StoreSpecification : IAsyncLifetime
 
         Assert.Null(await ReadAsync(r => r.Challenges.GetAsync("old-0", None)));
         Assert.Empty(await ReadAsync(r => r.Deliveries.ListAsync("old-0", None)));
+        Assert.NotNull(await ReadAsync(r => r.Contacts.GetChangeAsync("held", None)));
+
+        // A contact change is forgotten (with the replaced address it keeps) once its hold and the retention are over.
+        var afterHold = Now.AddDays(3) + retention + TimeSpan.FromHours(1);
+        while (await WriteAsync(tx => tx.Maintenance.RunBatchAsync(afterHold, retention, 2, None)) > 0)
+        {
+        }
+
+        Assert.Null(await ReadAsync(r => r.Contacts.GetChangeAsync("held", None)));
     }
 
     // ---- account recovery ----

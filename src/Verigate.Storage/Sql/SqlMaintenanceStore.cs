@@ -40,6 +40,13 @@ internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
             ("@now", nowMs), ("@batch", batchSize));
         touched += await Batch($"DELETE FROM action_links WHERE id IN (SELECT id FROM action_links WHERE expires_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@cutoff", cutoff), ("@batch", batchSize));
+        // A contact change keeps the replaced address for its undo link: kept through the hold and the retention,
+        // then forgotten. A support PIN is worthless once expired or used.
+        touched += await Batch($"DELETE FROM contact_changes WHERE id IN (SELECT id FROM contact_changes WHERE hold_until < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM support_pins WHERE user_id IN " +
+                               $"(SELECT user_id FROM support_pins WHERE expires_at <= @now OR used_at IS NOT NULL LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@now", nowMs), ("@batch", batchSize));
         return touched;
     }
 
