@@ -235,11 +235,24 @@ public sealed class AccountFlowTests : IAsyncLifetime
         var code = VerigateTestServer.CodeOf((await _server.WaitForMessagesAsync(account.Email, 2))[0]);
         using var client = _server.Anonymous();
 
-        var page = await client.GetStringAsync($"/report/{challengeId}");
-        Assert.Contains("<form method=\"post\"", page, StringComparison.Ordinal);
-        var pressed = await client.PostAsync($"/report/{challengeId}", null);
+        var page = await client.GetAsync($"/report/{challengeId}");
+        Assert.Contains("<form method=\"post\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+        Assert.DoesNotContain("unsafe-inline", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
-        Assert.Contains("Code canceled", await pressed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Another site making the person's browser post is refused (the press below still finds the code to cancel).
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, $"/report/{challengeId}"))
+        {
+            crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(crossSite)).StatusCode);
+        }
+
+        using var pressed = new HttpRequestMessage(HttpMethod.Post, $"/report/{challengeId}");
+        pressed.Headers.Add("Sec-Fetch-Site", "same-origin");
+        pressed.Headers.AcceptLanguage.ParseAdd("es");
+        var answer = await client.SendAsync(pressed);
+
+        Assert.Contains("Código cancelado", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await (await client.PostAsJsonAsync($"/v1/challenges/{challengeId}/verify", new { code })).ProblemAsync(404, "verification_not_found");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using System.Text.RegularExpressions;
 using Verigate.Server.Tests.Infrastructure;
 using Verigate.Web.Tests.Infrastructure;
@@ -25,6 +26,9 @@ public sealed partial class SecurityAlertPagesTests(BrowserFixture browser) : IA
 
     [GeneratedRegex(@"/links/(vgl_[A-Za-z0-9_-]{43})")]
     private static partial Regex LinkToken();
+
+    [GeneratedRegex(@"/report/([A-Za-z0-9_-]+)")]
+    private static partial Regex ReportLink();
 
     private async Task<InboxMessage> AlertAsync(string email)
     {
@@ -112,5 +116,31 @@ public sealed partial class SecurityAlertPagesTests(BrowserFixture browser) : IA
             Assert.Equal(pin, await page.Locator("h1").InnerTextAsync());
             await PageChecks.AccessibleAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task The_report_link_of_a_code_message_cancels_the_code_only_from_its_button()
+    {
+        var (_, username, email) = await _steps.SignUpAsync();
+        var second = await browser.NewPageAsync(_server.BaseUrl());
+        await Steps.SignInAsync(second, username);
+        await second.WaitForURLAsync("**/code");
+        var message = (await _server.WaitForMessagesAsync(email, 2))[0];
+
+        var owner = await browser.NewPageAsync(_server.BaseUrl());
+        await owner.GotoAsync(ReportLink().Match(message.Body).Value);
+        Assert.Equal("Didn't request a code?", await owner.Locator("h1").InnerTextAsync());
+        await PageChecks.AccessibleAsync(owner, console: false);
+        await PageChecks.ScreenshotAsync(owner, "report-code");
+
+        await owner.ClickAsync("button:has-text('Cancel this code')");
+        Assert.Equal("Code canceled", await owner.Locator("h1").InnerTextAsync());
+        await PageChecks.AccessibleAsync(owner, console: false);
+
+        // The code the message carried no longer signs the other device in.
+        await second.FillAsync("#code", VerigateTestServer.CodeOf(message));
+        await second.ClickAsync("button:has-text('Continue')");
+        await Assertions.Expect(second.Locator("[role=alert]")).ToContainTextAsync("This code has expired or was already used.");
+        Assert.DoesNotContain("/account", new Uri(second.Url).AbsolutePath, StringComparison.Ordinal);
     }
 }

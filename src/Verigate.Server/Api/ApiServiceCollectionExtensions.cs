@@ -24,6 +24,7 @@ using Verigate.Server.Api.Verifications;
 using Verigate.Server.Api.Webhooks;
 using Verigate.Server.Web;
 using Verigate.Server.Web.ActionLinks;
+using Verigate.Server.Web.Challenges;
 
 namespace Verigate.Server.Api;
 
