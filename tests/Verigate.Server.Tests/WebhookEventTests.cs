@@ -90,6 +90,40 @@ public sealed class WebhookEventTests : IAsyncLifetime
         Assert.DoesNotContain(recoveryCode!, string.Concat(changes.Select(r => r.Body)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Securing_the_account_from_a_new_sign_in_alert_sends_account_secured_with_the_canceled_codes()
+    {
+        var steps = new AccountSteps(_server);
+        var account = await steps.SignUpAsync();
+        var challenge = await (await steps.LoginAsync(account.Username)).JsonAsync();
+        using (var device = _server.Anonymous())
+        {
+            var code = await _server.CodeSentToAsync(account.Email, 2);
+            Assert.Equal(HttpStatusCode.Created, (await device.PostAsJsonAsync($"/v1/challenges/{challenge.Str("challengeId")}/verify", new { code })).StatusCode);
+        }
+
+        await steps.LoginAsync(account.Username); // a pending sign-in code, which securing the account cancels
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        InboxMessage? alert;
+        while ((alert = (await _server.WaitForMessagesAsync(account.Email, withAlerts: true)).FirstOrDefault(VerigateTestServer.IsNewSignInAlert)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No new-sign-in alert.");
+            await Task.Delay(20);
+        }
+
+        var token = System.Text.RegularExpressions.Regex.Match(alert.Body, @"/links/(vgl_[A-Za-z0-9_-]{43})").Groups[1].Value;
+        using var browser = _server.Anonymous();
+        using var press = new HttpRequestMessage(HttpMethod.Post, "/links") { Content = new FormUrlEncodedContent([new("token", token)]) };
+        press.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(press)).StatusCode);
+
+        var all = await _receiver.WaitForAsync(all => all.Any(r => r.Type == "account.secured" && r.Data.Str("userId") == account.UserId));
+        var secured = all.Where(r => r.Type == "account.secured" && r.Data.Str("userId") == account.UserId).DistinctBy(r => r.Id).Single();
+        Assert.True(secured.SignatureValid);
+        Assert.Equal(1, secured.Data.GetProperty("codesCanceled").GetInt32());
+        Assert.DoesNotContain(account.Email, secured.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static List<ReceivedWebhook> Changes(IReadOnlyList<ReceivedWebhook> all, string userId) =>
         all.Where(r => r.Type == "second_factor.changed" && r.Data.Str("userId") == userId).DistinctBy(r => r.Id).ToList();
 

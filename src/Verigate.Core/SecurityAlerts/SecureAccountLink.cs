@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Verigate.Core.Accounts;
 using Verigate.Core.ActionLinks;
 using Verigate.Core.Audit;
@@ -5,6 +7,7 @@ using Verigate.Core.Challenges;
 using Verigate.Core.Notices;
 using Verigate.Core.Results;
 using Verigate.Core.Storage;
+using Verigate.Core.Webhooks;
 
 namespace Verigate.Core.SecurityAlerts;
 
@@ -50,6 +53,13 @@ public sealed class SecureAccountLink(PasswordHasher passwords) : IActionLinkHan
         await tx.ActionLinks.EndOpenAsync(userId, LinkKind, now, ct);
         await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.AccountSecured, userId, ClientIp: context.ClientIp, Detail: $"codes_canceled={canceled}"), ct);
         await SecurityNotices.QueueAsync(tx, userId, SecurityNotices.AccountSecured, null, account.Locale, now, ct);
+
+        // The integrator's own sessions and tokens for this person are theirs to end: tell them it happened.
+        await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.AccountSecured, $"user:{userId}", null, new JsonObject
+        {
+            ["userId"] = userId.ToString(CultureInfo.InvariantCulture),
+            ["codesCanceled"] = canceled,
+        }, now, ct);
         return new ActionLinkDone(
             "Your account is secured",
             "Every session was signed out, remembered devices were forgotten, pending codes were canceled and your password no longer works. " +

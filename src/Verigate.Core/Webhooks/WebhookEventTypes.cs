@@ -28,6 +28,7 @@ public static class WebhookEventTypes
     public const string SessionsRevoked = "account.sessions_revoked";
     public const string DeviceForgotten = "account.device_forgotten";
     public const string ContactChanged = "contact.changed";
+    public const string AccountSecured = "account.secured";
 
     public static readonly IReadOnlySet<string> All = typeof(WebhookEventTypes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

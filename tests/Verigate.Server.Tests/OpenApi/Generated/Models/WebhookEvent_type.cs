@@ -40,6 +40,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         AccountRecovery_requested,
         #pragma warning restore CS1591
+        [EnumMember(Value = "account.secured")]
+        #pragma warning disable CS1591
+        AccountSecured,
+        #pragma warning restore CS1591
         [EnumMember(Value = "account.sessions_revoked")]
         #pragma warning disable CS1591
         AccountSessions_revoked,
