@@ -19,6 +19,10 @@ public sealed class ReuseKeys(CodeHashKey key)
     /// <summary>A password reset asked for by <paramref name="normalizedLogin"/> (see <c>LoginResolver.LimitKey</c>).</summary>
     public string PasswordReset(string normalizedLogin) => Hash($"password_reset\n{normalizedLogin}");
 
+    /// <summary>An address being added to (or replacing one on) one account.</summary>
+    public string ContactChange(long userId, Destination to) =>
+        Hash(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"contact_change\n{userId}\n{Of(to)}"));
+
     /// <summary>A Verify API verification of one API key, for one purpose and destination.</summary>
     public string Verification(string apiKeyId, string purpose, Destination to) => Hash($"verification\n{apiKeyId}\n{purpose}\n{Of(to)}");
 

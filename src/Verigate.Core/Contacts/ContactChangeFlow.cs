@@ -22,6 +22,7 @@ namespace Verigate.Core.Contacts;
 public sealed class ContactChangeFlow(
     IStore store,
     ChallengeEngine engine,
+    ReuseKeys reuseKeys,
     SmsGuard guard,
     SessionFreshness freshness,
     IChannelAvailability channels,
@@ -82,13 +83,19 @@ public sealed class ContactChangeFlow(
             return new Error(ErrorCodes.ContactExists, "This address is already on your account and verified.", to.IsPhone ? "phone" : "email");
         }
 
+        // Asking again for the same address while its code is on its way sends that code again rather than a second
+        // one: the first would stop working, and every new code would use up the address's send budget.
+        var origin = new SendOrigin(userId, client.Ip);
+        var reuseKey = reuseKeys.ContactChange(userId, to);
         var device = (await tx.Devices.ListAsync(userId, ct)).FirstOrDefault(d => d.DeviceId == deviceId);
-        var issued = await engine.IssueAsync(
-            tx,
-            new ChallengeRequest(ChallengePurpose.ContactChange, ChallengeSubject.ForAccount(userId), to, account.Locale,
-                DeviceName: device?.Name ?? client.UserAgent, ClientIp: client.Ip),
-            new SendOrigin(userId, client.Ip),
-            ct);
+        var issued = await engine.FindReusableAsync(tx, reuseKey, ct) is { } pending
+            ? await engine.ResendReusedAsync(tx, pending, origin, ct)
+            : await engine.IssueAsync(
+                tx,
+                new ChallengeRequest(ChallengePurpose.ContactChange, ChallengeSubject.ForAccount(userId), to, account.Locale,
+                    DeviceName: device?.Name ?? client.UserAgent, ClientIp: client.Ip, ReuseKey: reuseKey),
+                origin,
+                ct);
         if (!issued.IsSuccess)
         {
             return issued.Error;

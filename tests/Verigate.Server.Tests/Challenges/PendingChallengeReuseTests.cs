@@ -80,6 +80,31 @@ public sealed class PendingChallengeReuseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adding_the_same_address_again_answers_with_the_pending_change_and_resends_its_code_only_after_the_wait()
+    {
+        var account = await _steps.SignUpAsync();
+        var address = $"second_{account.Username}@example.org";
+        using var client = _server.SignedIn(account.SessionToken);
+        async Task<string> AddAsync()
+        {
+            var response = await client.PostAsJsonAsync("/v1/me/contacts", new { email = address });
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return (await response.JsonAsync()).Str("challengeId");
+        }
+
+        var first = await AddAsync();
+        var code = await _server.CodeSentToAsync(address);
+        Assert.Equal(first, await AddAsync());
+        await Task.Delay(300);
+        Assert.Equal(1, await MessageCountAsync(address)); // within the wait: nothing sent
+
+        _server.Time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(first, await AddAsync());
+        Assert.Equal(code, await _server.CodeSentToAsync(address, 2)); // the same code again, not a new one
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/v1/challenges/{first}/verify", new { code })).StatusCode);
+    }
+
+    [Fact]
     public async Task A_reused_sign_in_challenge_keeps_its_attempt_counter()
     {
         var account = await _steps.SignUpAsync();
