@@ -131,13 +131,19 @@ run_cycle() { # connections urls server-pids label [extra driver options...]
   fi
   grep '^RESULT' "$out" >>"$results" || true
   if [[ -n "$before" ]]; then
-    local starts
+    local starts reads
     starts=$(sed -n 's/^ *starts: \([0-9]*\).*/\1/p' "$out")
+    reads=$(sed -n 's/^ *inbox reads: \([0-9]*\).*/\1/p' "$out")
+    # Each development-inbox read is one statement and one (read-only) commit: the driver's polling, not the
+    # verification's work, and it varies with delivery latency (hence with the load). Also shown without it.
     # shellcheck disable=SC2086
-    read -r per_statements per_commits per_syncs < <(awk -v n="$starts" -v b="$before" -v a="$(pg_counters)" 'BEGIN {
-      split(b, x, " "); split(a, y, " "); if (n > 0) printf "%.1f %.1f %.2f\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n; else print "n/a n/a n/a" }')
-    echo "  PostgreSQL per cycle (whole run, warm-up included): $per_statements statements, $per_commits commits, $per_syncs WAL flushes"
-    echo "PG scenario=cycle connections=$connections label=$label statements=$per_statements commits=$per_commits wal_syncs=$per_syncs" >>"$results"
+    read -r per_statements per_commits per_syncs per_reads own_statements own_commits < <(awk -v n="$starts" -v r="${reads:-0}" -v b="$before" -v a="$(pg_counters)" 'BEGIN {
+      split(b, x, " "); split(a, y, " ")
+      if (n > 0) printf "%.1f %.1f %.2f %.2f %.1f %.1f\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, r/n, (y[1]-x[1]-r)/n, (y[2]-x[2]-r)/n
+      else print "n/a n/a n/a n/a n/a n/a" }')
+    echo "  PostgreSQL per cycle (whole run, warm-up included): $per_statements statements, $per_commits commits, $per_syncs WAL flushes;" \
+      "$per_reads inbox reads, without which $own_statements statements, $own_commits commits"
+    echo "PG scenario=cycle connections=$connections label=$label statements=$per_statements commits=$per_commits wal_syncs=$per_syncs inbox_reads=$per_reads own_statements=$own_statements own_commits=$own_commits" >>"$results"
   fi
 }
 pgfield() { grep "^PG scenario=cycle connections=$1 label=$2 " "$results" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$3=//p"; }
@@ -200,11 +206,14 @@ row() { # title connections label
     "$(field cycle "$2" driver_cpu_cores "$3")" "$(field cycle "$2" machine_idle_pct "$3")%"
 }
 echo
-printf '%-20s %5s %12s %8s %12s\n' store conns "statements/c" "commits/c" "WAL flushes/c"
+printf '%-20s %5s %12s %8s %12s %13s %18s %15s\n' store conns "statements/c" "commits/c" "WAL flushes/c" "inbox reads/c" "statements/c w/o" "commits/c w/o"
 for run in "1 pg1" "$many pg1" "$many pg2"; do
   set -- $run
-  printf '%-20s %5s %12s %8s %12s\n' "PostgreSQL, ${2#pg} inst." "$1" "$(pgfield "$1" "$2" statements)" "$(pgfield "$1" "$2" commits)" "$(pgfield "$1" "$2" wal_syncs)"
+  printf '%-20s %5s %12s %8s %12s %13s %18s %15s\n' "PostgreSQL, ${2#pg} inst." "$1" "$(pgfield "$1" "$2" statements)" "$(pgfield "$1" "$2" commits)" \
+    "$(pgfield "$1" "$2" wal_syncs)" "$(pgfield "$1" "$2" inbox_reads)" "$(pgfield "$1" "$2" own_statements)" "$(pgfield "$1" "$2" own_commits)"
 done
+echo "w/o = without the driver's development-inbox reads (one statement and one commit each)."
+
 echo
 printf '%-20s %5s %9s %8s %8s %8s %6s %13s %12s %9s %6s\n' store conns "cycles/s" "p50 ms" "p99 ms" "max ms" errors "verigate ms/c" "postgres ms/c" "driver c" idle
 row "PostgreSQL, 1 inst." 1 pg1

@@ -237,6 +237,22 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_challenges_are_read_at_once_and_unknown_ids_are_left_out()
+    {
+        await WriteAsync(async tx =>
+        {
+            await tx.Challenges.InsertAsync(NewChallenge("ch-many-1"), None);
+            await tx.Challenges.InsertAsync(NewChallenge("ch-many-2") with { Label = "second" }, None);
+        });
+
+        var found = await ReadAsync(r => r.Challenges.GetManyAsync(["ch-many-2", "missing", "ch-many-1"], None));
+        Assert.Equal(["ch-many-1", "ch-many-2"], found.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal((await ReadAsync(r => r.Challenges.GetAsync("ch-many-2", None)))! with { CodeHash = [] }, found.Single(c => c.Id == "ch-many-2") with { CodeHash = [] });
+        Assert.Empty(await ReadAsync(r => r.Challenges.GetManyAsync(["missing"], None)));
+        Assert.Empty(await ReadAsync(r => r.Challenges.GetManyAsync([], None)));
+    }
+
+    [Fact]
     public async Task The_open_verification_of_a_service_is_found_by_destination_newest_first_and_only_before_expiry()
     {
         const string service = "VA0123456789abcdef0123456789abcdef";
@@ -539,6 +555,106 @@ public abstract partial class StoreSpecification : IAsyncLifetime
         Assert.Equal(10, audited);
         // Ten charges of one hour's ten: the stored instant is an hour ahead of now.
         Assert.Equal(Now.AddHours(1), (await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync(["send:key:hot"], None)))["send:key:hot"]);
+    }
+
+    /// <summary>Whether this backend charges a send's counters in one statement (<see cref="IRateLimitStore.TryChargeAtOnceAsync"/>).</summary>
+    protected virtual bool ChargesAtOnce => false;
+
+    private async Task<CounterChargeOutcome?> ChargeAtOnceAsync(CounterCharge charge)
+    {
+        await using var tx = await Store.BeginWriteAsync(None);
+        await using var counters = await tx.BeginCountersAsync(None);
+        var outcome = await counters.RateLimits.TryChargeAtOnceAsync(charge, None);
+        await counters.CommitAsync(None);
+        await tx.CommitAsync(None);
+        return outcome;
+    }
+
+    [Fact]
+    public async Task A_charge_at_once_decides_exactly_as_Gcra_Evaluate_on_the_same_inputs()
+    {
+        // Limits whose emission interval is not a whole number of milliseconds (or even of ticks), stored instants
+        // absent, past, inside the burst and beyond it, and a now with sub-millisecond ticks.
+        var now = Now.AddTicks(12_345);
+        RateLimit[] limits = [new(10, TimeSpan.FromHours(1)), new(7, TimeSpan.FromHours(1)), new(3, TimeSpan.FromSeconds(1)), new(1, TimeSpan.FromMinutes(1)), new(600, TimeSpan.FromMinutes(1))];
+        DateTimeOffset?[] stored = [null, Now.AddDays(-1), Now.AddMilliseconds(1), Now.AddMinutes(59), Now.AddHours(2), now.AddSeconds(1)];
+        var n = 0;
+        foreach (var limit in limits)
+        {
+            foreach (var tat in stored)
+            {
+                var key = $"gcra:{n++}";
+                if (tat is { } t)
+                {
+                    await WriteAsync(tx => tx.RateLimits.SetAsync([new(key, t)], None));
+                }
+
+                // What the store keeps is whole milliseconds: Gcra sees the instant as read back.
+                var readBack = (await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync([key], None))).TryGetValue(key, out var r) ? r : (DateTimeOffset?)null;
+                var expected = Gcra.Evaluate(readBack, now, limit);
+                var outcome = await ChargeAtOnceAsync(new CounterCharge([new RateLimitCharge(key, limit)], now, null, [], 0m));
+                if (!ChargesAtOnce)
+                {
+                    Assert.Null(outcome);
+                    return;
+                }
+
+                Assert.False(outcome!.Blocked);
+                Assert.Equal(expected, Assert.Single(outcome.Decisions));
+                var after = (await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync([key], None))).TryGetValue(key, out var a) ? a : (DateTimeOffset?)null;
+                Assert.Equal(expected.Allowed ? DateTimeOffset.FromUnixTimeMilliseconds(expected.NewTat.ToUnixTimeMilliseconds()) : readBack, after);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_charge_at_once_writes_nothing_unless_every_counter_allows_and_the_prefix_is_not_blocked()
+    {
+        var once = new RateLimit(1, TimeSpan.FromHours(1));
+        var roomy = new RateLimit(100, TimeSpan.FromHours(1));
+        await WriteAsync(tx => tx.Fraud.SetBlockAsync(new FraudBlock("prefix:+4915177", Now.AddMinutes(5), 1, "burst", Now), None));
+        RateLimitCharge[] charges = [new("atonce:a", roomy), new("atonce:b", once)];
+        var first = await ChargeAtOnceAsync(new CounterCharge(charges, Now, "prefix:+4915188", ["day:atonce", "month:atonce"], 0.5m));
+        if (!ChargesAtOnce)
+        {
+            Assert.Null(first);
+            return;
+        }
+
+        Assert.True(first!.Charged);
+        // The second: "b" refuses, so "a" and the budgets stay as the first left them.
+        var second = await ChargeAtOnceAsync(new CounterCharge(charges, Now, "prefix:+4915188", ["day:atonce", "month:atonce"], 0.5m));
+        Assert.False(second!.Charged);
+        Assert.Equal([true, false], second.Decisions.Select(d => d.Allowed));
+        Assert.Equal(TimeSpan.FromHours(1), second.Decisions[1].RetryAfter);
+        // A blocked prefix refuses whatever the counters say.
+        var blocked = await ChargeAtOnceAsync(new CounterCharge([new("atonce:c", roomy)], Now, "prefix:+4915177", ["day:atonce"], 0.5m));
+        Assert.True(blocked!.Blocked);
+        Assert.False(blocked.Charged);
+
+        var stored = await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync(["atonce:a", "atonce:b", "atonce:c"], None));
+        Assert.Equal(Now + roomy.EmissionInterval, stored["atonce:a"]);
+        Assert.Equal(Now.AddHours(1), stored["atonce:b"]);
+        Assert.False(stored.ContainsKey("atonce:c"));
+        Assert.Equal(new BudgetUsage("day:atonce", 1, 0.5m), await ReadAsync(r => r.Fraud.GetBudgetAsync("day:atonce", None)));
+        Assert.Equal(new BudgetUsage("month:atonce", 1, 0.5m), await ReadAsync(r => r.Fraud.GetBudgetAsync("month:atonce", None)));
+    }
+
+    [Fact]
+    public async Task Concurrent_charges_at_once_allow_exactly_the_limit()
+    {
+        var limit = new RateLimit(10, TimeSpan.FromHours(1));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            ChargeAtOnceAsync(new CounterCharge([new("atonce:dest:" + i, limit), new("atonce:hot", limit)], Now, null, ["day:atonce-race"], 1m)))));
+        if (!ChargesAtOnce)
+        {
+            Assert.All(outcomes, Assert.Null);
+            return;
+        }
+
+        Assert.Equal(10, outcomes.Count(o => o!.Charged));
+        Assert.Equal(Now.AddHours(1), (await WriteAsync(tx => tx.RateLimits.GetForUpdateAsync(["atonce:hot"], None)))["atonce:hot"]);
+        Assert.Equal(10, (await ReadAsync(r => r.Fraud.GetBudgetAsync("day:atonce-race", None))).Sends);
     }
 
     [Fact]

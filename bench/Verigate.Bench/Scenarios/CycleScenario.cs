@@ -4,7 +4,8 @@ namespace Verigate.Bench.Scenarios;
 
 /// <summary>
 /// A whole verification as an integrator's user lives it: POST /v1/verifications, read the code from the
-/// development inbox (polling, because the outbox dispatcher delivers asynchronously), then POST …/check with it.
+/// development inbox (polling, because the outbox dispatcher delivers asynchronously, from about when the message
+/// is expected), then POST …/check with it.
 /// </summary>
 internal sealed class CycleScenario(BenchOptions options) : IScenario
 {
@@ -64,15 +65,21 @@ internal sealed class CycleScenario(BenchOptions options) : IScenario
     public Task<bool> VerifyAsync(HttpClient client, WorkerStats total, TextWriter output, CancellationToken ct) =>
         Task.FromResult(total.Errors == 0);
 
-    // Polls with a short, growing pause: immediately, then 1, 1, 2, 2, 4 … up to 8 ms. Tighter polling would spend
-    // the server's CPU on empty reads; the count of empty reads is reported so the cost stays visible.
+    // Polls as late as the message is expected, not as early as possible: the first read waits 0.9 × the recent
+    // delivery time (a moving average over all connections), later ones a quarter of it apart (1–250 ms). An
+    // integrator's user reads a code once; polling early would measure empty inbox reads (each one a request and, on
+    // PostgreSQL, a transaction) rather than the cycle. The count of empty reads is still reported.
     // The code is left in the connection's State buffer (an async method cannot return a span).
-    private static async ValueTask<int> ReadCodeAsync(WorkerContext context, Uri inbox, long start, CancellationToken ct)
+    private async ValueTask<int> ReadCodeAsync(WorkerContext context, Uri inbox, long start, CancellationToken ct)
     {
         var codeBuffer = context.State as byte[] ?? new byte[16];
         context.State = codeBuffer;
+        var queued = Stopwatch.GetTimestamp();
+        var expected = ExpectedDeliveryMs;
+        await Task.Delay(TimeSpan.FromMilliseconds(0.9 * expected), ct);
         for (var attempt = 0; ; attempt++)
         {
+            var sent = Stopwatch.GetTimestamp();
             var status = await context.SendAsync(HttpMethod.Get, inbox, -1, ct);
             context.Stats.Counters[InboxReads]++;
             if (status != 200)
@@ -84,6 +91,7 @@ internal sealed class CycleScenario(BenchOptions options) : IScenario
             var length = ResponseJson.InboxCode(context.Response, codeBuffer);
             if (length > 0)
             {
+                ObserveDelivery(Stopwatch.GetElapsedTime(queued, sent).TotalMilliseconds);
                 return length;
             }
 
@@ -94,7 +102,15 @@ internal sealed class CycleScenario(BenchOptions options) : IScenario
                 return 0;
             }
 
-            await Task.Delay(attempt == 0 ? 0 : attempt >= 7 ? 8 : 1 << ((attempt - 1) / 2), ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(expected / 4, 1, 250)), ct);
         }
     }
+
+    // Shared by all connections; a lost update between two of them only delays the average by one sample.
+    private double _expectedDeliveryMs;
+
+    private double ExpectedDeliveryMs => Volatile.Read(ref _expectedDeliveryMs);
+
+    private void ObserveDelivery(double ms) =>
+        Volatile.Write(ref _expectedDeliveryMs, Math.Min(1_000, (0.9 * Volatile.Read(ref _expectedDeliveryMs)) + (0.1 * ms)));
 }

@@ -63,7 +63,8 @@ public sealed partial class ChallengeEngine
         }
 
         var failureKey = FailureScopes.For(challenge);
-        if (await tx.FailureCounters.GetAsync(failureKey, ct) is { LockedUntil: { } until } && until > now)
+        var failures = await tx.FailureCounters.GetAsync(failureKey, ct);
+        if (failures is { LockedUntil: { } until } && until > now)
         {
             // The same words for every flow, account or not: the answer reveals nothing about who is behind the code.
             return new Error(ErrorCodes.RateLimited, "Code entry is paused after too many wrong codes; try again later.", RetryAfter: until - now);
@@ -86,7 +87,12 @@ public sealed partial class ChallengeEngine
                 return Error.NotFound();
             }
 
-            await tx.FailureCounters.ClearAsync([failureKey], ct);
+            // Nothing to forget when no failure was counted (the usual case): no statement for it. A failure another
+            // check counts meanwhile stays counted (stricter, never laxer).
+            if (failures is not null)
+            {
+                await tx.FailureCounters.ClearAsync([failureKey], ct);
+            }
 
             await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
             await PublishVerificationAsync(tx, challenge with { Status = ChallengeStatus.Approved }, Webhooks.WebhookEventTypes.VerificationApproved, now, ct);

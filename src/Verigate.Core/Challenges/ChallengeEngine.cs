@@ -43,7 +43,7 @@ public sealed partial class ChallengeEngine(
         // key, prefix or day shares: charged last, all at once, in the store's counters session, so that on
         // PostgreSQL they are locked for a short transaction of their own rather than until this one's commit.
         await using var counters = await tx.BeginCountersAsync(ct);
-        if (await guard.ChargeAsync(counters, request.Destination, sendLimits.For(request.Purpose, request.Destination, origin), ct) is { } refused)
+        if (await guard.ChargeFirstAsync(counters, request.Destination, sendLimits.For(request.Purpose, request.Destination, origin), ct) is { } refused)
         {
             return refused;
         }

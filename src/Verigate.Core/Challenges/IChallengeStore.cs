@@ -8,6 +8,9 @@ public interface IChallengeStore
     Task InsertAsync(Challenge challenge, CancellationToken ct);
     Task<Challenge?> GetAsync(string id, CancellationToken ct);
 
+    /// <summary>The challenges of <paramref name="ids"/> that exist, in one read (the dispatcher's batch); unknown ids are left out.</summary>
+    Task<IReadOnlyList<Challenge>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken ct);
+
     /// <summary>
     /// The newest challenge of <paramref name="subject"/> under a Verify service for <paramref name="destination"/> that
     /// is unexpired at <paramref name="now"/> and pending (or, with <paramref name="orExhausted"/>, out of attempts):

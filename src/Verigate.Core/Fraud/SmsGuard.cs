@@ -57,6 +57,78 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
     }
 
     /// <summary>
+    /// <see cref="ChargeAsync"/> as the only charge of a fresh counters session, which the caller commits right after
+    /// it succeeds (a first send). Where the store can, the whole charge — send limits, velocity counters, the
+    /// prefix block and the budgets — is decided and written in one statement that commits on its own, so the
+    /// shared rows are locked only while the database executes it; otherwise, and whenever a budget is set (its
+    /// totals are judged after the charge), it is <see cref="ChargeAsync"/>. The answers are the same either way.
+    /// </summary>
+    public async Task<Error?> ChargeFirstAsync(IStoreSession counters, Destination destination, IReadOnlyList<RateLimitCharge> sendCharges, CancellationToken ct)
+    {
+        var atOnce = await ChargeAtOnceAsync(counters, destination, sendCharges, ct);
+        return atOnce.Handled ? atOnce.Refused : await ChargeAsync(counters, destination, sendCharges, ct);
+    }
+
+    private async Task<(bool Handled, Error? Refused)> ChargeAtOnceAsync(IStoreSession counters, Destination destination, IReadOnlyList<RateLimitCharge> sendCharges, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<RateLimitCharge> charges = sendCharges;
+        string? blockScope = null;
+        IReadOnlyList<string> periods = [];
+        var cost = 0m;
+        if (destination.IsPhone)
+        {
+            var region = PhoneCountry.Of(destination.Value);
+            var safe = options.IsSafe(destination.Value);
+            if (BudgetsSet || (!safe && !options.AllowsCountry(region)))
+            {
+                return (false, null);
+            }
+
+            if (!safe)
+            {
+                blockScope = PrefixScope(destination);
+                charges = [.. sendCharges, .. VelocityCharges(destination, region)];
+            }
+
+            periods = [DayPeriod(now), MonthPeriod(now)];
+            cost = options.CostOf(region);
+        }
+
+        var ordered = charges.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        if (ordered.Count == 0 || ordered.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() != ordered.Count)
+        {
+            return (false, null); // nothing to lock, or a key charged twice (it must see its own first charge): step by step
+        }
+
+        if (await counters.RateLimits.TryChargeAtOnceAsync(new CounterCharge(ordered, now, blockScope, periods, cost), ct) is not { } outcome)
+        {
+            return (false, null);
+        }
+
+        if (outcome.Blocked)
+        {
+            return (true, Blocked() with { Cause = Explain("prefix_blocked", destination) });
+        }
+
+        return (true, RateLimiter.Refusal(ordered, outcome.Decisions) is { } limited ? ExplainVelocity(limited, destination) : null);
+    }
+
+    private bool BudgetsSet => options.DailySmsBudget > 0 || options.MonthlySmsBudget > 0 || options.DailyCostBudget > 0 || options.MonthlyCostBudget > 0;
+
+    private RateLimitCharge[] VelocityCharges(Destination destination, string? region) =>
+    [
+        new RateLimitCharge($"sms:country-day:{region ?? "unknown"}", options.SendsPerCountryPerDay),
+        new RateLimitCharge($"sms:prefix-day:{destination.PhonePrefix}", options.SendsPerPrefixPerDay),
+    ];
+
+    // The velocity counters explain themselves in the audit; the send limits charged with them do not.
+    private static Error ExplainVelocity(Error limited, Destination destination) =>
+        limited.Limit is RateLimitWording.SmsPerCountryPerDay or RateLimitWording.SmsPerPrefixPerDay
+            ? limited with { Cause = Explain("velocity", destination) }
+            : limited;
+
+    /// <summary>
     /// In the send's counters session (<see cref="IStoreSession.BeginCountersAsync"/>): refuses what
     /// <see cref="ScreenAsync"/> would (so a resend is held too), charges the daily velocity counters together with
     /// <paramref name="sendCharges"/> (the caller's send limits: one locking read and one write for all of them)
@@ -77,18 +149,10 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
             return refusal.Error with { Cause = Explain(refusal.Reason, destination) };
         }
 
-        IReadOnlyList<RateLimitCharge> charges = safe ? sendCharges :
-        [
-            .. sendCharges,
-            new RateLimitCharge($"sms:country-day:{region ?? "unknown"}", options.SendsPerCountryPerDay),
-            new RateLimitCharge($"sms:prefix-day:{destination.PhonePrefix}", options.SendsPerPrefixPerDay),
-        ];
+        IReadOnlyList<RateLimitCharge> charges = safe ? sendCharges : [.. sendCharges, .. VelocityCharges(destination, region)];
         if (await limiter.TryChargeAsync(tx, charges, ct) is { } limited)
         {
-            // The velocity counters explain themselves in the audit; the send limits charged with them do not.
-            return limited.Limit is RateLimitWording.SmsPerCountryPerDay or RateLimitWording.SmsPerPrefixPerDay
-                ? limited with { Cause = Explain("velocity", destination) }
-                : limited;
+            return ExplainVelocity(limited, destination);
         }
 
         var cost = options.CostOf(region);
@@ -165,7 +229,7 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
             return (Blocked(), "prefix_blocked");
         }
 
-        if (options.DailySmsBudget > 0 || options.MonthlySmsBudget > 0 || options.DailyCostBudget > 0 || options.MonthlyCostBudget > 0)
+        if (BudgetsSet)
         {
             var day = await tx.Fraud.GetBudgetAsync(DayPeriod(now), ct);
             var month = await tx.Fraud.GetBudgetAsync(MonthPeriod(now), ct);

@@ -22,35 +22,46 @@ public sealed class RateLimiter(TimeProvider time)
 
         var now = time.GetUtcNow();
         var next = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var longestWait = TimeSpan.Zero;
-        RateLimitCharge? binding = null;
-        foreach (var charge in ordered)
+        var decisions = new RateDecision[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var charge = ordered[i];
             // A key charged twice in one call sees its own first charge.
             DateTimeOffset? current = next.TryGetValue(charge.Key, out var pending) ? pending
                 : stored.TryGetValue(charge.Key, out var tat) ? tat : null;
-            var decision = Gcra.Evaluate(current, now, charge.Limit);
-            if (!decision.Allowed)
+            decisions[i] = Gcra.Evaluate(current, now, charge.Limit);
+            if (decisions[i].Allowed)
             {
-                if (decision.RetryAfter > longestWait)
-                {
-                    longestWait = decision.RetryAfter;
-                    binding = charge;
-                }
-
-                continue;
+                next[charge.Key] = decisions[i].NewTat;
             }
-
-            next[charge.Key] = decision.NewTat;
         }
 
-        if (binding is not null)
+        if (Refusal(ordered, decisions) is { } refused)
         {
-            return new Error(ErrorCodes.RateLimited, RateLimitWording.Explain(binding.Key, binding.Limit, longestWait),
-                RetryAfter: longestWait, Limit: RateLimitWording.LimitOf(binding.Key));
+            return refused;
         }
 
         await tx.RateLimits.SetAsync([.. next], ct);
         return null;
+    }
+
+    /// <summary>The answer to charges of which some refused: the longest wait, worded by the counter that imposes it; null if all allow.</summary>
+    public static Error? Refusal(IReadOnlyList<RateLimitCharge> charges, IReadOnlyList<RateDecision> decisions)
+    {
+        var longestWait = TimeSpan.Zero;
+        RateLimitCharge? binding = null;
+        for (var i = 0; i < charges.Count; i++)
+        {
+            if (!decisions[i].Allowed && decisions[i].RetryAfter > longestWait)
+            {
+                longestWait = decisions[i].RetryAfter;
+                binding = charges[i];
+            }
+        }
+
+        return binding is null
+            ? null
+            : new Error(ErrorCodes.RateLimited, RateLimitWording.Explain(binding.Key, binding.Limit, longestWait),
+                RetryAfter: longestWait, Limit: RateLimitWording.LimitOf(binding.Key));
     }
 }

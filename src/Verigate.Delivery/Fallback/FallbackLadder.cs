@@ -33,21 +33,30 @@ public sealed partial class FallbackLadder(
 
     private FallbackOptions Options => options.Value.Fallback;
 
-    public async Task ReportedAsync(DeliveryEvent report, CancellationToken ct)
+    public async Task ReportedAsync(DeliveryEvent report, bool fromDispatcher, CancellationToken ct)
     {
         if (!Options.Enabled || report.Destination.Channel != Channel.Sms)
         {
             return;
         }
 
+        // A deadline is only set by a "sent" report, so the dispatcher's own outcome (the message's first report)
+        // finds none to forget: no write transaction for it (one per delivered message otherwise).
         if (report.Status == DeliveryStatus.Failed)
         {
-            await ForgetAsync(report.OutboxId, ct);
+            if (!fromDispatcher)
+            {
+                await ForgetAsync(report.OutboxId, ct);
+            }
+
             await FallBackAsync(report.ChallengeId, report.OutboxId, FailedReason);
         }
         else if (report.Status == DeliveryStatus.Delivered)
         {
-            await ForgetAsync(report.OutboxId, ct);
+            if (!fromDispatcher)
+            {
+                await ForgetAsync(report.OutboxId, ct);
+            }
         }
         else if (report.Status == DeliveryStatus.Sent && Options.ConfirmWithin > TimeSpan.Zero && !_timers.ContainsKey(report.OutboxId))
         {

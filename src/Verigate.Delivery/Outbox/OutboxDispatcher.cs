@@ -75,11 +75,12 @@ public sealed partial class OutboxDispatcher(
         }
 
         // A claimed batch is finished even when shutdown starts: the host's shutdown timeout bounds it.
+        var challenges = await ReadChallengesAsync(batch);
         var results = new Dispatched[batch.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, batch.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency },
-            async (i, _) => results[i] = await DispatchAsync(batch[i]));
+            async (i, _) => results[i] = await DispatchAsync(batch[i], challenges));
 
         try
         {
@@ -94,13 +95,30 @@ public sealed partial class OutboxDispatcher(
         return batch.Count;
     }
 
-    private async Task<Dispatched> DispatchAsync(OutboxMessage message)
+    /// <summary>
+    /// The challenges of the whole batch in one read (not one per message: on PostgreSQL each read is a round trip
+    /// and a transaction), read right before sending, so a code whose challenge has ended is still never sent.
+    /// </summary>
+    private async Task<Dictionary<string, Challenge>> ReadChallengesAsync(IReadOnlyList<OutboxMessage> batch)
+    {
+        var ids = batch.Where(m => m.ChallengeId is not null).Select(m => m.ChallengeId!).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Challenge>(StringComparer.Ordinal);
+        }
+
+        await using var read = await store.OpenReadAsync(CancellationToken.None);
+        var found = await read.Challenges.GetManyAsync(ids, CancellationToken.None);
+        return found.ToDictionary(c => c.Id, StringComparer.Ordinal);
+    }
+
+    private async Task<Dispatched> DispatchAsync(OutboxMessage message, IReadOnlyDictionary<string, Challenge> challenges)
     {
         using var activity = VerigateTelemetry.StartSend(message.Destination.Channel, KindName(message.Kind));
         Dispatched dispatched;
         try
         {
-            dispatched = await SendAsync(message);
+            dispatched = await SendAsync(message, message.ChallengeId is { } id ? challenges.GetValueOrDefault(id) : null);
         }
         catch (Exception e)
         {
@@ -118,16 +136,9 @@ public sealed partial class OutboxDispatcher(
     private static string OutcomeName(SendOutcome outcome) =>
         !outcome.Succeeded && outcome.Retry ? "retry" : outcome.Status.ToString().ToLowerInvariant();
 
-    private async Task<Dispatched> SendAsync(OutboxMessage message)
+    private async Task<Dispatched> SendAsync(OutboxMessage message, Challenge? challenge)
     {
         var ct = CancellationToken.None;
-        Challenge? challenge = null;
-        if (message.ChallengeId is not null)
-        {
-            await using var read = await store.OpenReadAsync(ct);
-            challenge = await read.Challenges.GetAsync(message.ChallengeId, ct);
-        }
-
         if (message.Kind != OutboxKind.Notice && (challenge is null || !challenge.IsOpenAt(time.GetUtcNow())))
         {
             return new Dispatched(message, new SendOutcome(DeliveryStatus.Dropped, "The code was no longer valid, so it was not sent."), null, null);
@@ -197,7 +208,7 @@ public sealed partial class OutboxDispatcher(
         {
             foreach (var observer in observers)
             {
-                await observer.ReportedAsync(report, CancellationToken.None);
+                await observer.ReportedAsync(report, fromDispatcher: true, CancellationToken.None);
             }
         }
     }

@@ -45,7 +45,7 @@ public sealed partial class DeliveryReportRecorder(
         LogRecorded(logger, report.OutboxId, report.Status);
         foreach (var observer in observers)
         {
-            await observer.ReportedAsync(recorded, ct);
+            await observer.ReportedAsync(recorded, fromDispatcher: false, ct);
         }
 
         return recorded;

@@ -7,7 +7,7 @@ namespace Verigate.Storage.Fraud;
 internal sealed class SqlFraudStore(SqlSession s) : IFraudStore
 {
     // Costs are kept as integer millionths so the SQL stays shared and sums stay exact.
-    private const decimal Micros = 1_000_000m;
+    internal const decimal Micros = 1_000_000m;
 
     // One SQL text per number of periods, so the statement stays prepared.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> BudgetUpserts = new();

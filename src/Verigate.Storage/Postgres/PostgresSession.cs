@@ -6,16 +6,42 @@ using Verigate.Storage.Sql;
 
 namespace Verigate.Storage.Postgres;
 
-/// <summary>A write session is one READ COMMITTED transaction; a read session is a plain pooled connection.</summary>
-internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, IOutboxSignal signal, NpgsqlDataSource? counters = null)
+/// <summary>
+/// A write session is one READ COMMITTED transaction; a read session is a plain pooled connection. A counters
+/// session (<paramref name="beginsOnFirstCommand"/>) starts its transaction with its first ordinary command, so
+/// that a charge made at once (<see cref="CommandOnItsOwn"/>) can commit on its own instead.
+/// </summary>
+internal sealed class PostgresSession(
+    NpgsqlConnection connection, NpgsqlTransaction? transaction, IOutboxSignal signal, NpgsqlDataSource? counters = null, bool beginsOnFirstCommand = false)
     : SqlSession(PostgresDialect.Instance, signal)
 {
     private readonly List<NpgsqlCommand> _commands = [];
     private int _savepoints;
+    private bool _ranOnItsOwn;
 
     internal override DbCommand Command(string sql)
     {
+        if (beginsOnFirstCommand && transaction is null)
+        {
+            // Npgsql sends nothing here: the BEGIN goes out with the command's own round trip.
+            transaction = connection.BeginTransaction();
+        }
+
         var command = new NpgsqlCommand(sql, connection, transaction);
+        _commands.Add(command);
+        return command;
+    }
+
+    /// <summary>Only in a counters session before anything else ran in it, and once.</summary>
+    internal override DbCommand? CommandOnItsOwn(string sql)
+    {
+        if (!beginsOnFirstCommand || transaction is not null || _ranOnItsOwn)
+        {
+            return null;
+        }
+
+        _ranOnItsOwn = true;
+        var command = new NpgsqlCommand(sql, connection);
         _commands.Add(command);
         return command;
     }
@@ -33,16 +59,7 @@ internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransac
             return await base.BeginCountersAsync(ct);
         }
 
-        var own = await counters.OpenConnectionAsync(ct);
-        try
-        {
-            return new PostgresSession(own, await own.BeginTransactionAsync(ct), OutboxSignal);
-        }
-        catch
-        {
-            await own.DisposeAsync();
-            throw;
-        }
+        return new PostgresSession(await counters.OpenConnectionAsync(ct), null, OutboxSignal, beginsOnFirstCommand: true);
     }
 
     /// <summary>

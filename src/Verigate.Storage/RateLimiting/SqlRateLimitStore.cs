@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Verigate.Core.RateLimiting;
+using Verigate.Storage.Fraud;
 using Verigate.Storage.Sql;
 
 namespace Verigate.Storage.RateLimiting;
@@ -34,4 +35,35 @@ internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
 
         return command.ExecuteNonQueryAsync(ct);
     }
+
+    public async Task<CounterChargeOutcome?> TryChargeAtOnceAsync(CounterCharge charge, CancellationToken ct)
+    {
+        var charges = charge.Charges;
+        if (s.Dialect.ChargeAtOnce(charges.Count, charge.BudgetPeriods.Count) is not { } sql || s.CommandOnItsOwn(sql) is not { } command)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < charges.Count; i++)
+        {
+            command.With($"@k{i}", charges[i].Key).With($"@e{i}", charges[i].Limit.EmissionInterval.Ticks).With($"@p{i}", charges[i].Limit.Period.Ticks);
+        }
+
+        for (var j = 0; j < charge.BudgetPeriods.Count; j++)
+        {
+            command.With($"@b{j}", charge.BudgetPeriods[j]);
+        }
+
+        command.With("@now", UnixTicks(charge.Now)).With("@scope", charge.BlockScope).With("@cost", (long)(charge.Cost * SqlFraudStore.Micros));
+        var rows = (await command.ListAsync(r => (Key: r.GetString(0), T: r.GetInt64(1), NewTat: r.GetInt64(2), Wait: r.GetInt64(3), Blocked: r.GetBoolean(4)), ct))
+            .ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var decisions = charges.Select(c => rows[c.Key]).Select(r => r.Wait <= 0
+            ? new RateDecision(true, FromUnixTicks(r.NewTat), TimeSpan.Zero)
+            : new RateDecision(false, FromUnixTicks(r.T), TimeSpan.FromTicks(r.Wait))).ToList();
+        return new CounterChargeOutcome(rows.Values.Any(r => r.Blocked), decisions);
+    }
+
+    private static long UnixTicks(DateTimeOffset instant) => instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+
+    private static DateTimeOffset FromUnixTicks(long ticks) => new(DateTimeOffset.UnixEpoch.UtcTicks + ticks, TimeSpan.Zero);
 }

@@ -17,6 +17,16 @@ public abstract class SqlDialect
     /// <summary>The parameter list <c>@k0, @k1, …</c>.</summary>
     protected static string KeyParameters(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@k{i}"));
 
+    /// <summary>
+    /// One command that decides and writes a <see cref="Core.RateLimiting.CounterCharge"/> of <paramref name="charges"/>
+    /// counters (<c>@k{i}</c> keys, <c>@e{i}</c> emission intervals and <c>@p{i}</c> periods in ticks) and
+    /// <paramref name="periods"/> budget periods (<c>@b{j}</c>, cost <c>@cost</c> in micros), at <c>@now</c> (Unix
+    /// ticks), unless <c>@scope</c> is blocked; its last result has one row per counter: key, t (the GCRA base instant),
+    /// the new instant, the wait (ticks, ≤ 0 = allowed), blocked. Null where a backend does not need it (SQLite: one
+    /// writer, no round trips to save).
+    /// </summary>
+    public virtual string? ChargeAtOnce(int charges, int periods) => null;
+
     /// <summary>Appended to the outbox claim's inner SELECT so concurrent dispatchers skip each other's rows.</summary>
     public abstract string SkipLocked { get; }
 

@@ -107,6 +107,13 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     internal abstract DbCommand Command(string sql);
 
     /// <summary>
+    /// A command that runs as a transaction of its own (PostgreSQL's implicit transaction of one round trip), or
+    /// null where this session cannot give one: it has an open transaction (the statement would join it), or the
+    /// backend has one writer anyway (SQLite).
+    /// </summary>
+    internal virtual DbCommand? CommandOnItsOwn(string sql) => null;
+
+    /// <summary>
     /// Runs a write that may hit a unique index when another transaction got there first; such a conflict is an
     /// expected outcome (false), not an error, and the session stays usable afterwards.
     /// </summary>
