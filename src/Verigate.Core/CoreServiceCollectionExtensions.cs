@@ -71,6 +71,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<VerifyServiceDirectory>();
         services.AddSingleton<ServiceVerifications>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<DeliveryHealth.DeliveryHealthService>();
+        services.AddSingleton<Audit.AuditSearch>();
         services.AddSingleton<SessionFreshness>();
         services.AddSingleton<Reauthentication>();
         services.AddSingleton<AccountSessions>();

@@ -49,6 +49,7 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public ActionLinks.IActionLinkStore ActionLinks => owner.ActionLinks;
     public SupportPins.ISupportPinStore SupportPins => owner.SupportPins;
     public Contacts.IContactStore Contacts => owner.Contacts;
+    public DeliveryHealth.IDeliveryHealthStore DeliveryHealth => owner.DeliveryHealth;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

@@ -58,6 +58,7 @@ public interface IStoreSession : IAsyncDisposable
     IActionLinkStore ActionLinks { get; }
     SupportPins.ISupportPinStore SupportPins { get; }
     Contacts.IContactStore Contacts { get; }
+    DeliveryHealth.IDeliveryHealthStore DeliveryHealth { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }
