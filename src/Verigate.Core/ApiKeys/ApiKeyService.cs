@@ -12,10 +12,10 @@ public sealed class ApiKeyService(IStore store, SnowflakeIdGenerator ids, TimePr
     /// <summary>The actor audited for the admin command.</summary>
     public const string CommandLine = "cli";
 
-    /// <summary>The new secret, or null if the name is taken; <paramref name="actor"/> (the command, or a staff member) is audited.</summary>
+    /// <summary>The new secret, or null if the name is taken; audited as the admin command's.</summary>
     public Task<string?> CreateAsync(string name, CancellationToken ct) => CreateAsync(name, CommandLine, ct);
 
-    /// <inheritdoc cref="CreateAsync(string, CancellationToken)"/>
+    /// <summary>The new secret, or null if the name is taken; <paramref name="actor"/> (the command, or a staff member) is audited.</summary>
     public async Task<string?> CreateAsync(string name, string actor, CancellationToken ct)
     {
         var secret = SecureTokens.Create("vgk_");

@@ -17,11 +17,13 @@ public sealed class DeliveryHealthService(IStore store, TimeProvider time)
     {
         var to = time.GetUtcNow();
         var from = to - window.Length();
+        // The store's ranges end before their end; instants are whole milliseconds, so this one's codes are in.
+        var end = to.AddMilliseconds(1);
         await using var read = await store.OpenReadAsync(ct);
-        var deliveries = await read.DeliveryHealth.CountDeliveriesAsync(from, to, ct);
-        var conversions = await read.DeliveryHealth.CountConversionsAsync(from, to, ct);
+        var deliveries = await read.DeliveryHealth.CountDeliveriesAsync(from, end, ct);
+        var conversions = await read.DeliveryHealth.CountConversionsAsync(from, end, ct);
         var baseline = await read.DeliveryHealth.CountConversionsAsync(from - ConversionDropRule.BaselinePeriod, from, ct);
-        var sample = await read.DeliveryHealth.SampleLatenciesAsync(from, to, SampleLimit, ct);
+        var sample = await read.DeliveryHealth.SampleLatenciesAsync(from, end, SampleLimit, ct);
         return DeliveryHealthReport.Build(window, to, deliveries, conversions, baseline, sample, SampleLimit, Rule);
     }
 }
