@@ -25,6 +25,18 @@ public sealed class AuditSearch(IStore store)
         return new AuditPage(records.Take(PageSize).ToList(), next);
     }
 
+    /// <summary>The user id an account filter names: a user id as it is, else the account with that username; null when none has it.</summary>
+    public async Task<long?> FindAccountAsync(string userIdOrUsername, CancellationToken ct)
+    {
+        if (long.TryParse(userIdOrUsername, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var userId))
+        {
+            return userId;
+        }
+
+        await using var read = await store.OpenReadAsync(ct);
+        return (await read.Accounts.FindByUsernameAsync(userIdOrUsername, ct))?.UserId;
+    }
+
     /// <summary>The newest <see cref="ExportLimit"/> events that match, newest first.</summary>
     public async Task<IReadOnlyList<AuditRecord>> ExportAsync(AuditQuery query, CancellationToken ct)
     {
