@@ -49,6 +49,7 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public ActionLinks.IActionLinkStore ActionLinks => owner.ActionLinks;
     public SupportPins.ISupportPinStore SupportPins => owner.SupportPins;
     public Contacts.IContactStore Contacts => owner.Contacts;
+    public Staff.IStaffStore Staff => owner.Staff;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

@@ -58,6 +58,7 @@ public interface IStoreSession : IAsyncDisposable
     IActionLinkStore ActionLinks { get; }
     SupportPins.ISupportPinStore SupportPins { get; }
     Contacts.IContactStore Contacts { get; }
+    Staff.IStaffStore Staff { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }
