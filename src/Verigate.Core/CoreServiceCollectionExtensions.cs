@@ -80,6 +80,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RecoveryCodes>();
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
+        services.AddSingleton<Staff.StaffDirectory>();
+        services.AddSingleton<Staff.StaffSetup>();
+        services.AddSingleton<Staff.StaffSignIn>();
+        services.AddSingleton<Staff.StaffSessions>();
         services.AddSingleton<TwoFactorSettings>();
         services.AddSingleton<PasskeySettings>();
         services.AddSingleton<PasskeySignIn>();

@@ -43,4 +43,9 @@ public static class ErrorCodes
     public const string ContactNotFound = "contact_not_found";
     public const string LastContact = "last_contact";
     public const string ContactOnHold = "contact_on_hold";
+
+    // Support console.
+    public const string InvalidStaffName = "invalid_staff_name";
+    public const string StaffNameTaken = "staff_name_taken";
+    public const string StaffNotFound = "staff_not_found";
 }

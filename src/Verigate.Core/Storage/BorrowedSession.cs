@@ -50,6 +50,7 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public SupportPins.ISupportPinStore SupportPins => owner.SupportPins;
     public Contacts.IContactStore Contacts => owner.Contacts;
     public DeliveryHealth.IDeliveryHealthStore DeliveryHealth => owner.DeliveryHealth;
+    public Staff.IStaffStore Staff => owner.Staff;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

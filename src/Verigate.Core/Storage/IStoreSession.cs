@@ -59,6 +59,7 @@ public interface IStoreSession : IAsyncDisposable
     SupportPins.ISupportPinStore SupportPins { get; }
     Contacts.IContactStore Contacts { get; }
     DeliveryHealth.IDeliveryHealthStore DeliveryHealth { get; }
+    Staff.IStaffStore Staff { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }
