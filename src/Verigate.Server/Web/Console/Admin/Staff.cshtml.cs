@@ -41,7 +41,7 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
             }
             else
             {
-                ErrorMessage = Text["admin.staff.error." + link.Error.Code];
+                ErrorMessage = ErrorText.For(Text, link.Error);
             }
         }
 
