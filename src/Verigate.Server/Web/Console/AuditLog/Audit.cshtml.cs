@@ -20,6 +20,11 @@ public sealed class AuditModel(IStringLocalizer<Text> text, AuditSearch search) 
 
     public bool CanSeeStaff => IsAdmin;
 
+    /// <summary>The event types to filter by: an agent is not offered the staff ones (they would match nothing).</summary>
+    public IEnumerable<string> Types => CanSeeStaff ? AuditFilter.Types : AuditFilter.Types.Where(t => !t.StartsWith(StaffTypePrefix, StringComparison.Ordinal));
+
+    private const string StaffTypePrefix = "staff.";
+
     public async Task<IActionResult> OnGetAsync(string? account, string? staff, string? type, string? from, string? to, string? cursor, CancellationToken ct)
     {
         var query = await QueryAsync(account, staff, type, from, to, ct);
