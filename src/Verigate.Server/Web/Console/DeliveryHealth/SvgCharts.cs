@@ -12,7 +12,7 @@ namespace Verigate.Server.Web.Console.DeliveryHealth;
 /// </summary>
 public static class SvgCharts
 {
-    private const int Width = 640, LabelWidth = 170, ValueWidth = 90, BarHeight = 18, Gap = 8;
+    private const int Width = 960, ValueWidth = 120, BarHeight = 20, Gap = 8;
 
     /// <summary>One bar: its label, its length (0..1 of the widest), the figure written after it, and its class.</summary>
     public sealed record Bar(string Label, double Share, string Value, string Class);
@@ -20,39 +20,43 @@ public static class SvgCharts
     /// <summary>One stacked bar: its label, its parts (count and class, in order), and the figure written after it.</summary>
     public sealed record Stack(string Label, IReadOnlyList<(long Count, string Class)> Parts, string Value);
 
-    public static IHtmlContent Bars(string id, string title, IReadOnlyList<Bar> bars) =>
-        Chart(id, title, bars.Count, (svg, i, y) =>
+    public static IHtmlContent Bars(string id, string title, IReadOnlyList<Bar> bars)
+    {
+        const int labelWidth = 240;
+        return Chart(id, title, bars.Count, labelWidth, (svg, i, y) =>
         {
             var bar = bars[i];
-            Rect(svg, LabelWidth, y, Math.Clamp(bar.Share, 0, 1) * (Width - LabelWidth - ValueWidth), bar.Class);
-            Labels(svg, bar.Label, bar.Value, y);
+            Rect(svg, labelWidth, y, Math.Clamp(bar.Share, 0, 1) * (Width - labelWidth - ValueWidth), bar.Class);
+            Labels(svg, labelWidth, bar.Label, bar.Value, y);
         });
+    }
 
     public static IHtmlContent Stacks(string id, string title, IReadOnlyList<Stack> stacks)
     {
+        const int labelWidth = 340;
         var widest = Math.Max(1, stacks.Count == 0 ? 1 : stacks.Max(s => s.Parts.Sum(p => p.Count)));
-        return Chart(id, title, stacks.Count, (svg, i, y) =>
+        return Chart(id, title, stacks.Count, labelWidth, (svg, i, y) =>
         {
             var stack = stacks[i];
-            var x = (double)LabelWidth;
+            var x = (double)labelWidth;
             foreach (var (count, css) in stack.Parts.Where(p => p.Count > 0))
             {
-                var width = count / (double)widest * (Width - LabelWidth - ValueWidth);
+                var width = count / (double)widest * (Width - labelWidth - ValueWidth);
                 Rect(svg, x, y, width, css);
                 x += width;
             }
 
-            Labels(svg, stack.Label, stack.Value, y);
+            Labels(svg, labelWidth, stack.Label, stack.Value, y);
         });
     }
 
-    private static HtmlString Chart(string id, string title, int rows, Action<StringBuilder, int, int> row)
+    private static HtmlString Chart(string id, string title, int rows, int labelWidth, Action<StringBuilder, int, int> row)
     {
         var height = Math.Max(1, rows) * (BarHeight + Gap) + Gap;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {Width} {height}\" preserveAspectRatio=\"xMinYMin meet\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Encode(title)}</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-axis\" x1=\"{LabelWidth}\" y1=\"0\" x2=\"{LabelWidth}\" y2=\"{height}\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-axis\" x1=\"{labelWidth}\" y1=\"0\" x2=\"{labelWidth}\" y2=\"{height}\"/>");
         for (var i = 0; i < rows; i++)
         {
             row(svg, i, Gap + (i * (BarHeight + Gap)));
@@ -65,10 +69,10 @@ public static class SvgCharts
     private static void Rect(StringBuilder svg, double x, int y, double width, string css) =>
         svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"{Encode(css)}\" x=\"{x:0.#}\" y=\"{y}\" width=\"{Math.Max(width, 0):0.#}\" height=\"{BarHeight}\"/>");
 
-    private static void Labels(StringBuilder svg, string label, string value, int y)
+    private static void Labels(StringBuilder svg, int labelWidth, string label, string value, int y)
     {
         var baseline = y + BarHeight - 4;
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{LabelWidth - 6}\" y=\"{baseline}\" text-anchor=\"end\">{Encode(label)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{labelWidth - 6}\" y=\"{baseline}\" text-anchor=\"end\">{Encode(label)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-value\" x=\"{Width - ValueWidth + 6}\" y=\"{baseline}\">{Encode(value)}</text>");
     }
 
