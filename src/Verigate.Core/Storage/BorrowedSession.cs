@@ -50,6 +50,7 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public SupportPins.ISupportPinStore SupportPins => owner.SupportPins;
     public Contacts.IContactStore Contacts => owner.Contacts;
     public Staff.IStaffStore Staff => owner.Staff;
+    public Support.ISupportStore Support => owner.Support;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

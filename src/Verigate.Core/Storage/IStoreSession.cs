@@ -59,6 +59,7 @@ public interface IStoreSession : IAsyncDisposable
     SupportPins.ISupportPinStore SupportPins { get; }
     Contacts.IContactStore Contacts { get; }
     Staff.IStaffStore Staff { get; }
+    Support.ISupportStore Support { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

@@ -69,6 +69,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SupportPins.SqlSupportPinStore? _supportPins;
     private Contacts.SqlContactStore? _contacts;
     private Staff.SqlStaffStore? _staff;
+    private Support.SqlSupportStore? _support;
 
     internal SqlDialect Dialect => dialect;
 
@@ -104,6 +105,7 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public Core.SupportPins.ISupportPinStore SupportPins => _supportPins ??= new(this);
     public Core.Contacts.IContactStore Contacts => _contacts ??= new(this);
     public Core.Staff.IStaffStore Staff => _staff ??= new(this);
+    public Core.Support.ISupportStore Support => _support ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);
