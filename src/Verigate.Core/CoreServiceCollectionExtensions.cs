@@ -84,6 +84,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Staff.StaffSetup>();
         services.AddSingleton<Staff.StaffSignIn>();
         services.AddSingleton<Staff.StaffSessions>();
+        services.AddSingleton<Support.SupportAccounts>();
+        services.AddSingleton<Support.CallerVerification>();
+        services.AddSingleton<Support.SupportActionService>();
         services.AddSingleton<TwoFactorSettings>();
         services.AddSingleton<PasskeySettings>();
         services.AddSingleton<PasskeySignIn>();

@@ -54,4 +54,7 @@ public static class AuditEventTypes
     public const string StaffSignedIn = "staff.signed_in";
     public const string StaffSignInFailed = "staff.sign_in_failed";
     public const string StaffSignedOut = "staff.signed_out";
+    public const string SupportAccountViewed = "support.account_viewed";
+    public const string SupportCallerVerified = "support.caller_verified";
+    public const string SupportActionTaken = "support.action";
 }

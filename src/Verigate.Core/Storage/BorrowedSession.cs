@@ -51,6 +51,7 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public Contacts.IContactStore Contacts => owner.Contacts;
     public DeliveryHealth.IDeliveryHealthStore DeliveryHealth => owner.DeliveryHealth;
     public Staff.IStaffStore Staff => owner.Staff;
+    public Support.ISupportStore Support => owner.Support;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

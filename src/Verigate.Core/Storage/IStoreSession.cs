@@ -60,6 +60,7 @@ public interface IStoreSession : IAsyncDisposable
     Contacts.IContactStore Contacts { get; }
     DeliveryHealth.IDeliveryHealthStore DeliveryHealth { get; }
     Staff.IStaffStore Staff { get; }
+    Support.ISupportStore Support { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }
