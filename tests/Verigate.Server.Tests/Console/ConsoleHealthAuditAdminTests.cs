@@ -341,7 +341,14 @@ public sealed partial class ConsoleHealthAuditAdminTests : IAsyncLifetime
             Assert.Contains("n=0<", second, StringComparison.Ordinal);
             Assert.DoesNotContain("Older events", second, StringComparison.Ordinal);
 
-            Assert.Equal(50, AuditRow().Count(await agent.GetStringAsync($"/console/audit?account={person.UserId}&from=2000-01-01T00:00")));
+            var byId = await agent.GetStringAsync($"/console/audit?account={person.UserId}&from=2000-01-01T00:00");
+            Assert.Equal(50, AuditRow().Count(byId));
+
+            // The account's events say what happened, never to which address or with which code.
+            var accountEvents = await admin.GetStringAsync($"/console/audit?account={person.UserId}&type=contact.verified")
+                + await admin.GetStringAsync($"/console/audit?handler=csv&account={person.UserId}");
+            Assert.DoesNotContain(person.Email, accountEvents, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(person.SessionToken, accountEvents, StringComparison.Ordinal);
             Assert.Contains("No event matches.", await agent.GetStringAsync("/console/audit?account=nobody-has-this&type=login.failed"), StringComparison.Ordinal);
             Assert.Contains("No event matches.", await agent.GetStringAsync($"/console/audit?account={person.UserId}&to=2000-01-01T00:00"), StringComparison.Ordinal);
 
