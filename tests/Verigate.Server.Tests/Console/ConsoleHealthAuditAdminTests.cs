@@ -209,6 +209,37 @@ public sealed partial class ConsoleHealthAuditAdminTests : IAsyncLifetime
         Assert.DoesNotContain(audit, a => a.Type == AuditEventTypes.StaffDisabled && a.Detail!.Contains(login.Name, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_admins_changes_are_rate_limited_per_admin()
+    {
+        var (admin, _) = await _console.SignedInAsync(StaffRole.Admin);
+        using (admin)
+        {
+            var page = await admin.GetStringAsync("/console/admin/api-keys");
+            for (var i = 0; i < 30; i++)
+            {
+                var revoke = await ConsoleSteps.PostFormAsync(admin, "/console/admin/api-keys", new() { ["name"] = "missing" + i }, page, "/console/admin/api-keys?handler=revoke");
+                Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+            }
+
+            var limited = await ConsoleSteps.PostFormAsync(admin, "/console/admin/api-keys", new() { ["name"] = "one-too-many" }, page, "/console/admin/api-keys?handler=create");
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+            Assert.DoesNotContain("vgk_", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var staff = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = "one-too-many", ["role"] = "agent" }, page, "/console/admin/staff?handler=create");
+            Assert.Equal(HttpStatusCode.TooManyRequests, staff.StatusCode);
+        }
+
+        await AssertNoKeyOrStaffNamedAsync("one-too-many");
+
+        // Another admin is not held back by the first one's count.
+        var (other, _) = await _console.SignedInAsync(StaffRole.Admin);
+        using (other)
+        {
+            var created = await ConsoleSteps.PostFormAsync(other, "/console/admin/api-keys", new() { ["name"] = "one-too-many" }, action: "/console/admin/api-keys?handler=create");
+            Assert.Contains("vgk_", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     // ---- delivery health ----
 
     [Fact]

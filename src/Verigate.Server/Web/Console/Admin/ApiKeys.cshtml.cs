@@ -10,7 +10,7 @@ namespace Verigate.Server.Web.Console.Admin;
 /// <see cref="ApiKeyService"/> and the same audit events, with the admin as the actor. A new key's secret is in the
 /// answer to the create request only; it is never stored or shown again.
 /// </summary>
-public sealed class ApiKeysModel(IStringLocalizer<Text> text, ApiKeyService keys) : ConsolePageModel(text)
+public sealed class ApiKeysModel(IStringLocalizer<Text> text, ApiKeyService keys, AdminActionLimit limit) : AdminPageModel(text, limit)
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
 
@@ -21,10 +21,18 @@ public sealed class ApiKeysModel(IStringLocalizer<Text> text, ApiKeyService keys
 
     public string? Done { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Keys = await keys.ListAsync(ct);
+    public Task OnGetAsync(CancellationToken ct) => ListAsync(ct);
+
+    private async Task ListAsync(CancellationToken ct) => Keys = await keys.ListAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
+        if (!await MayActAsync(ct))
+        {
+            await ListAsync(ct);
+            return Page();
+        }
+
         name = name?.Trim();
         if (!ApiKeyService.IsValidName(name))
         {
@@ -39,12 +47,18 @@ public sealed class ApiKeysModel(IStringLocalizer<Text> text, ApiKeyService keys
             ErrorMessage = Text["admin.keys.taken", name!];
         }
 
-        Keys = await keys.ListAsync(ct);
+        await ListAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string? name, CancellationToken ct)
     {
+        if (!await MayActAsync(ct))
+        {
+            await ListAsync(ct);
+            return Page();
+        }
+
         if (ApiKeyService.IsValidName(name) && await keys.RevokeAsync(name!, StaffActor, ct))
         {
             Done = Text["admin.keys.revoked", name!];
@@ -54,7 +68,7 @@ public sealed class ApiKeysModel(IStringLocalizer<Text> text, ApiKeyService keys
             ErrorMessage = Text["admin.keys.not_found"];
         }
 
-        Keys = await keys.ListAsync(ct);
+        await ListAsync(ct);
         return Page();
     }
 }

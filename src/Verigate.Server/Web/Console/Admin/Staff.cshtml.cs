@@ -12,7 +12,7 @@ namespace Verigate.Server.Web.Console.Admin;
 /// <see cref="StaffDirectory"/>, audited with the admin as the actor. A new member gets a single-use setup link, shown
 /// in the answer to the create request only; nobody chooses their password for them.
 /// </summary>
-public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory directory, IOptions<VerigateOptions> options) : ConsolePageModel(text)
+public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory directory, IOptions<VerigateOptions> options, AdminActionLimit limit) : AdminPageModel(text, limit)
 {
     public IReadOnlyList<StaffMember> Members { get; private set; } = [];
 
@@ -23,10 +23,18 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
 
     public string? Done { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Members = await directory.ListAsync(ct);
+    public Task OnGetAsync(CancellationToken ct) => ListAsync(ct);
+
+    private async Task ListAsync(CancellationToken ct) => Members = await directory.ListAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, string? role, CancellationToken ct)
     {
+        if (!await MayActAsync(ct))
+        {
+            await ListAsync(ct);
+            return Page();
+        }
+
         if (StaffRoles.Parse(role) is not { } parsedRole)
         {
             ErrorMessage = Text["admin.staff.invalid_role"];
@@ -45,12 +53,18 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
             }
         }
 
-        Members = await directory.ListAsync(ct);
+        await ListAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string? name, CancellationToken ct)
     {
+        if (!await MayActAsync(ct))
+        {
+            await ListAsync(ct);
+            return Page();
+        }
+
         if (name is null || StaffDirectory.Normalize(name) == User.StaffName())
         {
             // Disabling oneself would end this very session and could leave nobody to manage staff.
@@ -65,7 +79,7 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
             ErrorMessage = Text["admin.staff.not_found"];
         }
 
-        Members = await directory.ListAsync(ct);
+        await ListAsync(ct);
         return Page();
     }
 }
