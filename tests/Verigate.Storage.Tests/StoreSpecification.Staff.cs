@@ -87,4 +87,44 @@ public abstract partial class StoreSpecification
         Assert.Equal(1, await WriteAsync(tx => tx.Staff.EndSessionsAsync(531, Now.AddMinutes(8), None)));
         Assert.Equal(0, await WriteAsync(tx => tx.Staff.EndSessionsAsync(531, Now.AddMinutes(9), None)));
     }
+
+    [Fact]
+    public async Task Maintenance_removes_old_console_sessions_and_lapsed_caller_verifications_and_keeps_current_ones()
+    {
+        await WriteAsync(tx => tx.Staff.InsertSessionAsync(new StaffSession("ss_old", 541, [.. Enumerable.Repeat((byte)41, 32)], Now.AddDays(-40), Now.AddDays(-40)), None));
+        await WriteAsync(tx => tx.Staff.InsertSessionAsync(new StaffSession("ss_new", 541, [.. Enumerable.Repeat((byte)42, 32)], Now, Now), None));
+        await WriteAsync(tx => tx.Support.SetCallerVerifiedAsync(541, 7001, Now.AddMinutes(-1), None));
+        await WriteAsync(tx => tx.Support.SetCallerVerifiedAsync(541, 7002, Now.AddMinutes(10), None));
+
+        await WriteAsync(tx => tx.Maintenance.RunBatchAsync(Now, TimeSpan.FromDays(30), 100, None));
+
+        Assert.Null(await ReadAsync(r => r.Staff.FindSessionAsync([.. Enumerable.Repeat((byte)41, 32)], None)));
+        Assert.NotNull(await ReadAsync(r => r.Staff.FindSessionAsync([.. Enumerable.Repeat((byte)42, 32)], None)));
+        Assert.Null(await ReadAsync(r => r.Support.CallerVerifiedUntilAsync(541, 7001, None)));
+        Assert.Equal(Now.AddMinutes(10), await ReadAsync(r => r.Support.CallerVerifiedUntilAsync(541, 7002, None)));
+    }
+
+    [Fact]
+    public async Task Sign_in_locks_and_caller_verifications_round_trip_and_contacts_and_devices_find_their_account()
+    {
+        Assert.False(await ReadAsync(r => r.Support.IsSignInLockedAsync(7101, None)));
+        Assert.True(await WriteAsync(tx => tx.Support.TryLockSignInAsync(7101, Now, "staff:ana", None)));
+        Assert.False(await WriteAsync(tx => tx.Support.TryLockSignInAsync(7101, Now, "staff:ana", None)));
+        Assert.True(await ReadAsync(r => r.Support.IsSignInLockedAsync(7101, None)));
+        Assert.True(await WriteAsync(tx => tx.Support.UnlockSignInAsync(7101, None)));
+        Assert.False(await WriteAsync(tx => tx.Support.UnlockSignInAsync(7101, None)));
+
+        await WriteAsync(tx => tx.Support.SetCallerVerifiedAsync(551, 7102, Now.AddMinutes(5), None));
+        await WriteAsync(tx => tx.Support.SetCallerVerifiedAsync(551, 7102, Now.AddMinutes(15), None));
+        Assert.Equal(Now.AddMinutes(15), await ReadAsync(r => r.Support.CallerVerifiedUntilAsync(551, 7102, None)));
+        Assert.Null(await ReadAsync(r => r.Support.CallerVerifiedUntilAsync(552, 7102, None)));
+
+        var phone = new Verigate.Core.Destinations.Destination(Verigate.Core.Destinations.Channel.Sms, "+4915112347103");
+        await WriteAsync(tx => tx.Accounts.InsertContactAsync(new Verigate.Core.Contacts.Contact(7903, 7103, phone, false, Now), None));
+        Assert.Equal(7103L, await ReadAsync(r => r.Support.FindUserByContactAsync(phone, None)));
+        Assert.Null(await ReadAsync(r => r.Support.FindUserByContactAsync(phone with { Value = "+4915112347199" }, None)));
+        await WriteAsync(tx => tx.Devices.InsertAsync(new Verigate.Core.Devices.Device(7904, 7103, "Pixel", null, false, Now, Now), None));
+        Assert.Equal(7103L, await ReadAsync(r => r.Support.FindUserByDeviceAsync(7904, None)));
+        Assert.Null(await ReadAsync(r => r.Support.FindUserByDeviceAsync(7905, None)));
+    }
 }

@@ -25,6 +25,18 @@ public sealed class ConsoleAccountTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    private static string? CodeOrNull(InboxMessage message)
+    {
+        try
+        {
+            return VerigateTestServer.CodeOf(message);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a notice: it carries no code
+        }
+    }
+
     private static string Phone() => "+49151" + Random.Shared.Next(10000000, 99999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
@@ -120,6 +132,39 @@ public sealed class ConsoleAccountTests : IAsyncLifetime
         Assert.Equal("staff:" + staff.Name, verified.Actor);
         var checks = await _console.AuditAsync(AuditEventTypes.SupportPinChecked);
         Assert.Equal(["result=no_match", "result=match", "result=no_match"], checks.Select(c => c.Detail));
+    }
+
+    [Fact]
+    public async Task No_console_page_contains_a_code_a_pin_a_secret_a_token_or_a_full_address_even_after_actions()
+    {
+        var phone = Phone();
+        var person = await _accounts.SignUpAsync(phone: phone);
+        using var me = _server.SignedIn(person.SessionToken);
+        var pin = (await (await me.PostAsync("/v1/me/support-pin", null)).JsonAsync()).Str("pin");
+        var (agent, staff) = await _console.SignedInAsync(StaffRole.Agent);
+        using (agent)
+        {
+            var path = "/console/accounts/" + person.UserId;
+            Assert.Equal(HttpStatusCode.Redirect, (await ConsoleSteps.PostFormAsync(agent, path, new() { ["pin"] = pin }, action: path + "?handler=Verify")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await ConsoleSteps.PostFormAsync(agent, path,
+                new() { ["action"] = "password_reset", ["reason"] = "Caller forgot the password" }, action: path + "?handler=Act")).StatusCode);
+            var messages = await _server.WaitForMessagesAsync(person.Email, 3);
+            var codes = messages.Select(CodeOrNull).OfType<string>().ToList();
+            Assert.NotEmpty(codes);
+            var secrets = new List<string> { person.Email, phone, phone[1..], person.SessionToken, pin, "pbkdf2", ConsoleSteps.Password, OtpNet.Base32Encoding.ToString(staff.Secret), "vgc_", "vgs_" };
+
+            foreach (var page in new[] { "/console", "/console/accounts", "/console/accounts?q=" + person.Username, path, path + "?done=password_reset" })
+            {
+                var response = await agent.GetAsync(page);
+                var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+                ConsoleSecrets.AssertNone(html, [.. secrets]);
+                foreach (var code in codes)
+                {
+                    // As a number of its own: a code's digits may occur by chance inside a long id.
+                    Assert.DoesNotMatch($"(?<![0-9]){code}(?![0-9])", html);
+                }
+            }
+        }
     }
 }
 

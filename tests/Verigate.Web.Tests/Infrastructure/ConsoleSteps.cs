@@ -31,6 +31,13 @@ public sealed class ConsolePageSteps(BrowserFixture browser, VerigateTestServer 
         await page.FillAsync("#password", login.Password);
         await page.FillAsync("#code", Http.CodeFor(login.Secret));
         await page.ClickAsync("button[type=submit]:has-text('Sign in')");
-        await page.WaitForURLAsync("**/console");
+        try
+        {
+            await page.WaitForURLAsync("**/console", new() { Timeout = 15000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException("Console sign-in did not finish; the page says: " + await page.Locator("main").InnerTextAsync(), e);
+        }
     }
 }
