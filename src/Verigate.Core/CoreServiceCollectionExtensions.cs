@@ -71,6 +71,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<VerifyServiceDirectory>();
         services.AddSingleton<ServiceVerifications>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<DeliveryHealth.DeliveryHealthService>();
+        services.AddSingleton<Audit.AuditSearch>();
         services.AddSingleton<SessionFreshness>();
         services.AddSingleton<Reauthentication>();
         services.AddSingleton<AccountSessions>();
@@ -78,6 +80,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RecoveryCodes>();
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
+        services.AddSingleton<Staff.StaffDirectory>();
+        services.AddSingleton<Staff.StaffSetup>();
+        services.AddSingleton<Staff.StaffSignIn>();
+        services.AddSingleton<Staff.StaffSessions>();
+        services.AddSingleton<Support.SupportAccounts>();
+        services.AddSingleton<Support.CallerVerification>();
+        services.AddSingleton<Support.SupportActionService>();
         services.AddSingleton<TwoFactorSettings>();
         services.AddSingleton<PasskeySettings>();
         services.AddSingleton<PasskeySignIn>();

@@ -14,20 +14,12 @@ public sealed class AccountActivity(IStore store)
 {
     public const int DefaultPageSize = 20, MaxPageSize = 100;
 
-    private const string CursorPrefix = "ev_";
-
     public async Task<Result<ActivityPage>> ListAsync(long userId, string? cursor, int? limit, CancellationToken ct)
     {
-        long? before = null;
-        if (cursor is not null)
+        var before = AuditCursor.Parse(cursor);
+        if (!before.IsSuccess)
         {
-            if (!cursor.StartsWith(CursorPrefix, StringComparison.Ordinal) || cursor.Length > CursorPrefix.Length + 19
-                || !long.TryParse(cursor.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-            {
-                return Error.InvalidRequest("cursor", "'cursor' must be a value from a previous page's next link.");
-            }
-
-            before = id;
+            return before.Error;
         }
 
         if (limit is < 1 or > MaxPageSize)
@@ -37,10 +29,10 @@ public sealed class AccountActivity(IStore store)
 
         var size = limit ?? DefaultPageSize;
         await using var read = await store.OpenReadAsync(ct);
-        var records = await read.Audit.PageForUserAsync(userId, ActivityKinds.AuditTypes, before, size + 1, ct);
+        var records = await read.Audit.PageForUserAsync(userId, ActivityKinds.AuditTypes, before.Value, size + 1, ct);
         var devices = (await read.Devices.ListAsync(userId, ct)).ToDictionary(d => d.DeviceId, d => d.Name);
         var entries = records.Take(size).Select(r => Describe(r.Event, devices)).ToList();
-        var next = records.Count > size ? CursorPrefix + records[size - 1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        var next = records.Count > size ? AuditCursor.Of(records[size - 1].Id) : null;
         return new ActivityPage(entries, next);
     }
 

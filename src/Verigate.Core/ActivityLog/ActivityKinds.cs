@@ -32,6 +32,7 @@ public static class ActivityKinds
         [AuditEventTypes.AccountSecured] = ("account_secured", "The account was secured: everyone was signed out and the password stopped working."),
         [AuditEventTypes.SupportPinCreated] = ("support_pin_created", "A support PIN was created."),
         [AuditEventTypes.SupportPinChecked] = ("support_pin_checked", "A support agent checked a support PIN."),
+        [AuditEventTypes.SupportActionTaken] = ("support_action", "A support agent made a change to your account."),
     };
 
     /// <summary>The audit event types shown as activity.</summary>

@@ -9,8 +9,14 @@ public sealed class ApiKeyService(IStore store, SnowflakeIdGenerator ids, TimePr
 {
     public const int MaxNameLength = 64;
 
-    /// <summary>The new secret, or null if the name is taken.</summary>
-    public async Task<string?> CreateAsync(string name, CancellationToken ct)
+    /// <summary>The actor audited for the admin command.</summary>
+    public const string CommandLine = "cli";
+
+    /// <summary>The new secret, or null if the name is taken; audited as the admin command's.</summary>
+    public Task<string?> CreateAsync(string name, CancellationToken ct) => CreateAsync(name, CommandLine, ct);
+
+    /// <summary>The new secret, or null if the name is taken; <paramref name="actor"/> (the command, or a staff member) is audited.</summary>
+    public async Task<string?> CreateAsync(string name, string actor, CancellationToken ct)
     {
         var secret = SecureTokens.Create("vgk_");
         var now = time.GetUtcNow();
@@ -21,7 +27,7 @@ public sealed class ApiKeyService(IStore store, SnowflakeIdGenerator ids, TimePr
             return null;
         }
 
-        await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.ApiKeyCreated, Actor: "cli", Detail: $"name={name} id={key.Id}"), ct);
+        await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.ApiKeyCreated, Actor: actor, Detail: $"name={name} id={key.Id}"), ct);
         await tx.CommitAsync(ct);
         return secret;
     }
@@ -32,7 +38,9 @@ public sealed class ApiKeyService(IStore store, SnowflakeIdGenerator ids, TimePr
         return await read.ApiKeys.ListAsync(ct);
     }
 
-    public async Task<bool> RevokeAsync(string name, CancellationToken ct)
+    public Task<bool> RevokeAsync(string name, CancellationToken ct) => RevokeAsync(name, CommandLine, ct);
+
+    public async Task<bool> RevokeAsync(string name, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var tx = await store.BeginWriteAsync(ct);
@@ -41,7 +49,7 @@ public sealed class ApiKeyService(IStore store, SnowflakeIdGenerator ids, TimePr
             return false;
         }
 
-        await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.ApiKeyRevoked, Actor: "cli", Detail: $"name={name}"), ct);
+        await tx.Audit.AppendAsync(new AuditEvent(now, AuditEventTypes.ApiKeyRevoked, Actor: actor, Detail: $"name={name}"), ct);
         await tx.CommitAsync(ct);
         return true;
     }

@@ -45,4 +45,16 @@ public static class AuditEventTypes
     public const string ContactChanged = "contact.changed";
     public const string ContactRemoved = "contact.removed";
     public const string ContactChangeUndone = "contact.change_undone";
+
+    // Support console: staff accounts and their sessions (Actor is the staff member, StaffMember.Actor).
+    public const string StaffCreated = "staff.created";
+    public const string StaffSetupRenewed = "staff.setup_renewed";
+    public const string StaffSetUp = "staff.set_up";
+    public const string StaffDisabled = "staff.disabled";
+    public const string StaffSignedIn = "staff.signed_in";
+    public const string StaffSignInFailed = "staff.sign_in_failed";
+    public const string StaffSignedOut = "staff.signed_out";
+    public const string SupportAccountViewed = "support.account_viewed";
+    public const string SupportCallerVerified = "support.caller_verified";
+    public const string SupportActionTaken = "support.action";
 }

@@ -13,4 +13,7 @@ public interface IAuditLog
     /// when it is given, at most <paramref name="max"/>: one page of the account's activity.
     /// </summary>
     Task<IReadOnlyList<AuditRecord>> PageForUserAsync(long userId, IReadOnlyCollection<string> types, long? beforeId, int max, CancellationToken ct);
+
+    /// <summary>Events matching <paramref name="query"/>, newest first, older than <paramref name="beforeId"/> when given, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<AuditRecord>> SearchAsync(AuditQuery query, long? beforeId, int max, CancellationToken ct);
 }

@@ -31,13 +31,17 @@ public static class SecurityNotices
     /// <summary>"A recovery code was used; n remain" — the count travels in the template name, the outbox has no other slot.</summary>
     public static string RecoveryCodeUsed(int remaining) => $"notice.recovery_code_used{ValueSeparator}{remaining}";
 
-    public static async Task QueueAsync(IStoreSession tx, long userId, string template, string? challengeId, string locale, DateTimeOffset now, CancellationToken ct)
+    /// <summary>"Our support team did this on your account" — the action's wire name travels in the message's Values (<c>action</c>).</summary>
+    public const string SupportAction = "notice.support_action";
+
+    public static async Task QueueAsync(
+        IStoreSession tx, long userId, string template, string? challengeId, string locale, DateTimeOffset now, CancellationToken ct, IReadOnlyDictionary<string, string>? values = null)
     {
         foreach (var contact in await tx.Accounts.ContactsOfAsync(userId, ct))
         {
             if (contact.Verified)
             {
-                await tx.Outbox.EnqueueAsync(new OutboxMessage(0, OutboxKind.Notice, challengeId, contact.Destination, template, locale, now), ct);
+                await tx.Outbox.EnqueueAsync(new OutboxMessage(0, OutboxKind.Notice, challengeId, contact.Destination, template, locale, now, Values: values), ct);
             }
         }
     }

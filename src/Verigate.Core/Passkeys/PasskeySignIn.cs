@@ -21,6 +21,12 @@ public sealed class PasskeySignIn(IStore store, SessionIssuer sessions, Security
             return new Error(ErrorCodes.InvalidCredentials, "This passkey was not accepted.");
         }
 
+        // A sign-in support locked stays locked for a passkey too; said only to the passkey's owner, like LoginFlow does.
+        if (await tx.Support.IsSignInLockedAsync(passkey.UserId, ct))
+        {
+            return new Error(ErrorCodes.SignInLocked, "Sign-in to this account is locked by support. Contact support to unlock it.");
+        }
+
         var session = await sessions.SignInNewDeviceAsync(tx, passkey.UserId, client.UserAgent, trustDevice, client, ct);
         var contacts = await tx.Accounts.ContactsOfAsync(passkey.UserId, ct);
         await alerts.QueueAsync(tx, passkey.UserId, contacts, client.UserAgent, use.At, ct);

@@ -43,4 +43,13 @@ public static class ErrorCodes
     public const string ContactNotFound = "contact_not_found";
     public const string LastContact = "last_contact";
     public const string ContactOnHold = "contact_on_hold";
+
+    // Support console.
+    public const string InvalidStaffName = "invalid_staff_name";
+    public const string StaffNameTaken = "staff_name_taken";
+    public const string StaffNotFound = "staff_not_found";
+    public const string SupportPinIncorrect = "support_pin_incorrect";
+    public const string SupportReasonRequired = "support_reason_required";
+    public const string SupportCallerNotVerified = "support_caller_not_verified";
+    public const string SignInLocked = "sign_in_locked";
 }

@@ -93,6 +93,19 @@ public sealed class LoginFlow(
             return new Error(ErrorCodes.InvalidCredentials, "The login or password is not correct.");
         }
 
+        // Support locked this account's sign-in: said only to someone who has just given its password, so the lock
+        // reveals nothing to a stranger probing logins; the attempt was charged to the limits above like any other.
+        await using (var read = await store.OpenReadAsync(ct))
+        {
+            if (await read.Support.IsSignInLockedAsync(account.UserId, ct))
+            {
+                await using var tx = await store.BeginWriteAsync(ct);
+                await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.LoginFailed, account.UserId, ClientIp: client.Ip, Detail: "reason=sign_in_locked"), ct);
+                await tx.CommitAsync(ct);
+                return new Error(ErrorCodes.SignInLocked, "Sign-in to this account is locked by support. Contact support to unlock it.");
+            }
+        }
+
         return attempt;
     }
 

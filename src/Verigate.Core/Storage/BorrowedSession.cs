@@ -49,6 +49,9 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public ActionLinks.IActionLinkStore ActionLinks => owner.ActionLinks;
     public SupportPins.ISupportPinStore SupportPins => owner.SupportPins;
     public Contacts.IContactStore Contacts => owner.Contacts;
+    public DeliveryHealth.IDeliveryHealthStore DeliveryHealth => owner.DeliveryHealth;
+    public Staff.IStaffStore Staff => owner.Staff;
+    public Support.ISupportStore Support => owner.Support;
 
     public ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct) => owner.BeginCountersAsync(ct);
 

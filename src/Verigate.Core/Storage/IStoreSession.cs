@@ -58,6 +58,9 @@ public interface IStoreSession : IAsyncDisposable
     IActionLinkStore ActionLinks { get; }
     SupportPins.ISupportPinStore SupportPins { get; }
     Contacts.IContactStore Contacts { get; }
+    DeliveryHealth.IDeliveryHealthStore DeliveryHealth { get; }
+    Staff.IStaffStore Staff { get; }
+    Support.ISupportStore Support { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
 }

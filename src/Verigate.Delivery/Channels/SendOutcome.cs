@@ -12,5 +12,8 @@ public sealed record SendOutcome(DeliveryStatus Status, string? Detail, bool Ret
     public string? ProviderMessageId { get; init; }
     public string? ProviderReason { get; init; }
 
+    /// <summary>The sender that produced this outcome (<see cref="IMessageSender.Provider"/>); set by the dispatcher.</summary>
+    public string? Provider { get; init; }
+
     public bool Succeeded => Status is DeliveryStatus.Sent or DeliveryStatus.Accepted or DeliveryStatus.Delivered;
 }

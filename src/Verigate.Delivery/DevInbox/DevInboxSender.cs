@@ -16,6 +16,8 @@ public sealed class DevInboxSender(IStore store, TimeProvider time, IOptions<Del
 
     public bool Handles(Channel channel) => options.Value.UsesDevInboxFor(channel);
 
+    public string Provider => "dev_inbox";
+
     public SendOutcome DecoyOutcome => Delivered;
 
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)

@@ -28,6 +28,8 @@ public sealed partial class SmtpEmailSender(
 
     public bool Handles(Channel channel) => channel == Channel.Email && Smtp.IsConfigured;
 
+    public string Provider => "smtp";
+
     public SendOutcome DecoyOutcome => new(DeliveryStatus.Sent, HandedOver);
 
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)

@@ -150,6 +150,14 @@ public sealed partial class OutboxDispatcher(
             return new Dispatched(message, new SendOutcome(DeliveryStatus.Failed, "No channel is configured for this destination."), null, null);
         }
 
+        // The timeline names the provider that took the message, so delivery health reads per provider.
+        var dispatched = await SendThroughAsync(message, challenge, sender);
+        return dispatched with { Outcome = dispatched.Outcome with { Provider = sender.Provider } };
+    }
+
+    private async Task<Dispatched> SendThroughAsync(OutboxMessage message, Challenge? challenge, IMessageSender sender)
+    {
+        var ct = CancellationToken.None;
         if (message.Kind == OutboxKind.Decoy)
         {
             return new Dispatched(message, sender.DecoyOutcome, null, null);
@@ -245,7 +253,7 @@ public sealed partial class OutboxDispatcher(
             {
                 // A temporary failure leaves the message queued: the timeline says so rather than "failed".
                 var status = retrying ? DeliveryStatus.Queued : outcome.Status;
-                var report = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason);
+                var report = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason, outcome.Provider);
                 await tx.Deliveries.AppendAsync(report, ct);
                 await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct);
                 if (message.Kind == OutboxKind.Code)

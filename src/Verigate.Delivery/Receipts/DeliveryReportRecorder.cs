@@ -36,7 +36,7 @@ public sealed partial class DeliveryReportRecorder(
 
             recorded = new DeliveryEvent(
                 report.ChallengeId, report.OutboxId, sent.Destination, report.Status, time.GetUtcNow(), report.Detail,
-                report.ProviderMessageId ?? sent.ProviderMessageId, Trim(report.ProviderReason));
+                report.ProviderMessageId ?? sent.ProviderMessageId, Trim(report.ProviderReason), sent.Provider);
             await tx.Deliveries.AppendAsync(recorded, ct);
             await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, recorded, ct);
             await tx.CommitAsync(ct);

@@ -36,6 +36,8 @@ public sealed partial class HttpSmsSender : IMessageSender, IDisposable
 
     public bool Handles(Channel channel) => channel == Channel.Sms && Settings.IsConfigured;
 
+    string IMessageSender.Provider => Provider;
+
     public SendOutcome DecoyOutcome => SmsGateway.Sent;
 
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)

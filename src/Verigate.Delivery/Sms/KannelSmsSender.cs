@@ -33,6 +33,8 @@ public sealed partial class KannelSmsSender : IMessageSender, IDisposable
 
     public bool Handles(Channel channel) => channel == Channel.Sms && Kannel.IsConfigured;
 
+    string IMessageSender.Provider => Provider;
+
     public SendOutcome DecoyOutcome => SmsGateway.Sent;
 
     public async Task<SendOutcome> SendAsync(RenderedMessage message, CancellationToken ct)

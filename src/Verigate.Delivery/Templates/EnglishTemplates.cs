@@ -92,6 +92,17 @@ internal static class EnglishTemplates
         ["notice.passkey_removed.subject"] = "A passkey was removed from your {product} account",
         ["notice.passkey_removed.body"] =
             "A passkey was just removed from your {product} account.\n\nIf this was not you, reset your password now at {publicBase} and review your devices.",
+        ["notice.support_action.subject"] = "Our support team made a change to your {product} account",
+        ["notice.support_action.body"] = "A member of our support team, on a call with you, did this on your {product} account: {actionText}.\n\nIf you did not call us, reset your password now at {publicBase} and review your devices.",
+        ["notice.support_action.sms"] = "{product}: our support team did this on your account: {actionText}. Not you on the phone with us? Reset your password: {publicBase}",
+        ["support_action.resend_code"] = "sent your code again",
+        ["support_action.cancel_code"] = "canceled a pending code",
+        ["support_action.password_reset"] = "started a password reset (the code was sent to you)",
+        ["support_action.sign_out_everywhere"] = "signed out every session",
+        ["support_action.forget_devices"] = "forgot your remembered devices",
+        ["support_action.lock_sign_in"] = "locked sign-in to your account",
+        ["support_action.unlock_sign_in"] = "unlocked sign-in to your account",
+        ["support_action.cancel_account_recovery"] = "canceled the account recovery",
         ["notice.new_device_sign_in.sms"] =
             "{product}: new sign-in on {device} at {time} UTC. Not you? Secure your account: {link}",
         ["notice.contact_added.subject"] = "A new contact was added to your {product} account",

@@ -92,6 +92,17 @@ internal static class GermanTemplates
         ["notice.passkey_removed.subject"] = "Ein Passkey wurde von deinem {product}-Konto entfernt",
         ["notice.passkey_removed.body"] =
             "Gerade wurde ein Passkey von deinem {product}-Konto entfernt.\n\nWarst du das nicht, setze jetzt dein Passwort auf {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.support_action.subject"] = "Unser Support hat etwas an deinem {product}-Konto geändert",
+        ["notice.support_action.body"] = "Jemand aus unserem Support-Team hat in einem Gespräch mit dir Folgendes an deinem {product}-Konto getan: {actionText}.\n\nHast du uns nicht angerufen, setze jetzt dein Passwort auf {publicBase} zurück und prüfe deine Geräte.",
+        ["notice.support_action.sms"] = "{product}: Unser Support hat an deinem Konto: {actionText}. Nicht du am Telefon? Setze dein Passwort zurück: {publicBase}",
+        ["support_action.resend_code"] = "deinen Code erneut gesendet",
+        ["support_action.cancel_code"] = "einen offenen Code abgebrochen",
+        ["support_action.password_reset"] = "eine Passwort-Zurücksetzung gestartet (der Code ging an dich)",
+        ["support_action.sign_out_everywhere"] = "alle Sitzungen abgemeldet",
+        ["support_action.forget_devices"] = "deine gemerkten Geräte vergessen",
+        ["support_action.lock_sign_in"] = "die Anmeldung an deinem Konto gesperrt",
+        ["support_action.unlock_sign_in"] = "die Anmeldung an deinem Konto entsperrt",
+        ["support_action.cancel_account_recovery"] = "die Kontowiederherstellung abgebrochen",
         ["notice.new_device_sign_in.sms"] =
             "{product}: neue Anmeldung auf {device} um {time} UTC. Nicht du? Sichere dein Konto: {link}",
         ["notice.contact_added.subject"] = "Deinem {product}-Konto wurde ein neuer Kontakt hinzugefügt",

@@ -104,6 +104,7 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
             SecurityNotices.PasskeyRemoved => "notice.passkey_removed",
             SecurityNotices.NewDeviceSignIn => "notice.new_device_sign_in",
             SecurityNotices.AccountSecured => "notice.account_secured",
+            SecurityNotices.SupportAction => "notice.support_action",
             ContactNotices.Added or ContactNotices.Changed or ContactNotices.Removed or ContactNotices.Undone => template,
             _ => throw new InvalidOperationException($"Unknown notice template '{message.Template}'."),
         };
@@ -161,6 +162,11 @@ public sealed class MessageRenderer(IOptions<VerigateOptions> options, IOptions<
         foreach (var (key, value) in noticeValues)
         {
             values.TryAdd(key, value);
+        }
+
+        if (noticeValues.TryGetValue(Core.Support.SupportNotices.ActionValue, out var action) && templates.Has(language, "support_action." + action))
+        {
+            values["actionText"] = templates.Render(language, "support_action." + action, values);
         }
 
         var device = noticeValues.TryGetValue(NewDeviceAlerts.DeviceValue, out var name) ? DeviceNames.Shown(name) : null;

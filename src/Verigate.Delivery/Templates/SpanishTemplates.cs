@@ -93,6 +93,17 @@ internal static class SpanishTemplates
         ["notice.passkey_removed.subject"] = "Se quitó una llave de acceso de tu cuenta de {product}",
         ["notice.passkey_removed.body"] =
             "Se acaba de quitar una llave de acceso de tu cuenta de {product}.\n\nSi no fuiste tú, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.support_action.subject"] = "Nuestro equipo de soporte hizo un cambio en tu cuenta de {product}",
+        ["notice.support_action.body"] = "Una persona de nuestro equipo de soporte, en una llamada contigo, hizo esto en tu cuenta de {product}: {actionText}.\n\nSi no nos llamaste, restablece tu contraseña ahora en {publicBase} y revisa tus dispositivos.",
+        ["notice.support_action.sms"] = "{product}: nuestro soporte hizo esto en tu cuenta: {actionText}. ¿No nos llamaste? Restablece tu contraseña: {publicBase}",
+        ["support_action.resend_code"] = "volvió a enviar tu código",
+        ["support_action.cancel_code"] = "canceló un código pendiente",
+        ["support_action.password_reset"] = "inició un restablecimiento de contraseña (el código se te envió a ti)",
+        ["support_action.sign_out_everywhere"] = "cerró todas las sesiones",
+        ["support_action.forget_devices"] = "olvidó tus dispositivos recordados",
+        ["support_action.lock_sign_in"] = "bloqueó el inicio de sesión en tu cuenta",
+        ["support_action.unlock_sign_in"] = "desbloqueó el inicio de sesión en tu cuenta",
+        ["support_action.cancel_account_recovery"] = "canceló la recuperación de la cuenta",
         ["notice.new_device_sign_in.sms"] =
             "{product}: nuevo inicio de sesion en {device} a las {time} UTC. ¿No fuiste tu? Protege tu cuenta: {link}",
         ["notice.contact_added.subject"] = "Se añadió un contacto nuevo a tu cuenta de {product}",

@@ -28,6 +28,7 @@ public static class VerigateCli
         root.Subcommands.Add(CheckConfigCommand.Create());
         root.Subcommands.Add(WebhookCommand.Create());
         root.Subcommands.Add(ServiceCommand.Create());
+        root.Subcommands.Add(StaffCommand.Create());
         return root;
     }
 

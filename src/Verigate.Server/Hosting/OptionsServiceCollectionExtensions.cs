@@ -31,6 +31,7 @@ public static class OptionsServiceCollectionExtensions
         services.Bind<Telemetry.TelemetryOptions>(configuration, Telemetry.TelemetryOptions.Section, o => o.Validate());
         services.Bind<Core.AccountRecovery.AccountRecoveryOptions>(configuration, Core.AccountRecovery.AccountRecoveryOptions.Section, o => o.Validate());
         services.Bind<Core.Contacts.ContactOptions>(configuration, Core.Contacts.ContactOptions.Section, o => o.Validate());
+        services.Bind<Core.Staff.ConsoleOptions>(configuration, Core.Staff.ConsoleOptions.Section, o => o.Validate());
 
         // The domain takes plain options objects; they are read once, after validation.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CodePolicyOptions>>().Value);
@@ -41,6 +42,7 @@ public static class OptionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.AccountRecovery.AccountRecoveryOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Contacts.ContactOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Staff.ConsoleOptions>>().Value);
         return services;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Verigate.Server.Web.Challenges;
+using Verigate.Server.Web.Console;
 using Verigate.Server.Web.Sessions;
 using Verigate.Server.Web.Shared;
 
@@ -37,6 +38,7 @@ public static class WebServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/ActivityLog", WebSession.Policy);
             o.Conventions.AuthorizeFolder("/SupportPins", WebSession.Policy);
             o.Conventions.AuthorizeFolder("/Contacts", WebSession.Policy);
+            o.Conventions.AddConsoleConventions();
         }).AddMvcOptions(o => o.Filters.Add<PageHeadersFilter>());
         services.AddOptions<AntiforgeryOptions>().Configure<WebCookies>((o, cookies) =>
         {
@@ -62,6 +64,7 @@ public static class WebServiceCollectionExtensions
         services.AddAuthentication(o => o.DefaultAuthenticateScheme = WebSession.Scheme)
             .AddScheme<AuthenticationSchemeOptions, WebSessionAuthenticationHandler>(WebSession.Scheme, null);
         services.AddAuthorizationBuilder().AddPolicy(WebSession.Policy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireAuthenticatedUser());
+        services.AddVerigateConsole();
         return services;
     }
 

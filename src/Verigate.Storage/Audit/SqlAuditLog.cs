@@ -45,6 +45,55 @@ internal sealed class SqlAuditLog(SqlSession s) : IAuditLog
         return command.ListAsync(r => new AuditRecord(r.GetInt64(0), MapFrom(r, 1)), ct);
     }
 
+    public Task<IReadOnlyList<AuditRecord>> SearchAsync(AuditQuery query, long? beforeId, int max, CancellationToken ct)
+    {
+        // Fixed SQL text per filter that is set; every value goes in a parameter, and only used ones are bound.
+        var filters = new List<(string Sql, string Name, object Value)>();
+        if (!query.StaffEvents)
+        {
+            filters.Add(("user_id IS NOT NULL AND (actor IS NULL OR actor NOT LIKE @staffPrefix)", "@staffPrefix", AuditQuery.StaffActorPrefix + "%"));
+        }
+
+        if (query.UserId is { } user)
+        {
+            filters.Add(("user_id = @user", "@user", user));
+        }
+
+        if (query.Actor is { } actor)
+        {
+            filters.Add(("actor = @actor", "@actor", actor));
+        }
+
+        if (query.Type is { } type)
+        {
+            filters.Add(("type = @type", "@type", type));
+        }
+
+        if (query.From is { } from)
+        {
+            filters.Add(("at >= @from", "@from", DbTime.Of(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            filters.Add(("at < @to", "@to", DbTime.Of(to)));
+        }
+
+        if (beforeId is { } before)
+        {
+            filters.Add(("id < @before", "@before", before));
+        }
+
+        var where = filters.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", filters.Select(f => f.Sql)) + " ";
+        var command = s.Command($"SELECT id, {Columns} FROM audit_events {where}ORDER BY id DESC LIMIT @max").With("@max", max);
+        foreach (var (_, name, value) in filters)
+        {
+            command.With(name, value);
+        }
+
+        return command.ListAsync(r => new AuditRecord(r.GetInt64(0), MapFrom(r, 1)), ct);
+    }
+
     private static AuditEvent MapFrom(DbDataReader r, int o) =>
         new(r.Time(o), r.GetString(o + 1), r.NullableInt64(o + 2), r.NullableString(o + 3), r.NullableString(o + 4), r.NullableString(o + 5), r.NullableString(o + 6));
 

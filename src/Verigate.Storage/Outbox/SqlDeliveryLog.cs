@@ -8,17 +8,17 @@ namespace Verigate.Storage.Outbox;
 internal sealed class SqlDeliveryLog(SqlSession s) : IDeliveryLog
 {
     public Task AppendAsync(DeliveryEvent d, CancellationToken ct) =>
-        s.Command("INSERT INTO deliveries (challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason) " +
-                  "VALUES (@challenge, @outbox, @channel, @destination, @status, @at, @detail, @providerId, @providerReason)")
+        s.Command("INSERT INTO deliveries (challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason, provider) " +
+                  "VALUES (@challenge, @outbox, @channel, @destination, @status, @at, @detail, @providerId, @providerReason, @provider)")
             .With("@challenge", d.ChallengeId).With("@outbox", d.OutboxId).With("@channel", d.Destination.Channel.ToWire())
             .With("@destination", d.Destination.Value).With("@status", d.Status.ToString().ToLowerInvariant()).With("@at", DbTime.Of(d.At)).With("@detail", d.Detail)
-            .With("@providerId", d.ProviderMessageId).With("@providerReason", d.ProviderReason)
+            .With("@providerId", d.ProviderMessageId).With("@providerReason", d.ProviderReason).With("@provider", d.Provider)
             .ExecuteNonQueryAsync(ct);
 
     public Task<IReadOnlyList<DeliveryEvent>> ListAsync(string challengeId, CancellationToken ct) =>
-        s.Command("SELECT challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason FROM deliveries WHERE challenge_id = @challenge ORDER BY id")
+        s.Command("SELECT challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason, provider FROM deliveries WHERE challenge_id = @challenge ORDER BY id")
             .With("@challenge", challengeId)
             .ListAsync(r => new DeliveryEvent(
                 r.GetString(0), r.GetInt64(1), new Destination(SqlAccountStore.ParseChannel(r.GetString(2)), r.GetString(3)),
-                Enum.Parse<DeliveryStatus>(r.GetString(4), ignoreCase: true), r.Time(5), r.NullableString(6), r.NullableString(7), r.NullableString(8)), ct);
+                Enum.Parse<DeliveryStatus>(r.GetString(4), ignoreCase: true), r.Time(5), r.NullableString(6), r.NullableString(7), r.NullableString(8), r.NullableString(9)), ct);
 }

@@ -47,6 +47,13 @@ internal sealed class SqlMaintenanceStore(SqlSession s) : IMaintenanceStore
         touched += await Batch("DELETE FROM support_pins WHERE user_id IN " +
                                $"(SELECT user_id FROM support_pins WHERE expires_at <= @now OR used_at IS NOT NULL LIMIT @batch{s.Dialect.SkipLocked})", ct,
             ("@now", nowMs), ("@batch", batchSize));
+        // Console sessions long ended or idle (every timeout is far shorter than the retention), and lapsed caller checks.
+        touched += await Batch("DELETE FROM staff_sessions WHERE id IN " +
+                               $"(SELECT id FROM staff_sessions WHERE ended_at < @cutoff OR last_seen_at < @cutoff LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@cutoff", cutoff), ("@batch", batchSize));
+        touched += await Batch("DELETE FROM caller_verifications WHERE (staff_id, user_id) IN " +
+                               $"(SELECT staff_id, user_id FROM caller_verifications WHERE verified_until < @now LIMIT @batch{s.Dialect.SkipLocked})", ct,
+            ("@now", nowMs), ("@batch", batchSize));
         return touched;
     }
 

@@ -68,6 +68,9 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     private SqlActionLinkStore? _actionLinks;
     private SupportPins.SqlSupportPinStore? _supportPins;
     private Contacts.SqlContactStore? _contacts;
+    private DeliveryHealth.SqlDeliveryHealthStore? _deliveryHealth;
+    private Staff.SqlStaffStore? _staff;
+    private Support.SqlSupportStore? _support;
 
     internal SqlDialect Dialect => dialect;
 
@@ -102,6 +105,9 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     public IActionLinkStore ActionLinks => _actionLinks ??= new(this);
     public Core.SupportPins.ISupportPinStore SupportPins => _supportPins ??= new(this);
     public Core.Contacts.IContactStore Contacts => _contacts ??= new(this);
+    public Core.DeliveryHealth.IDeliveryHealthStore DeliveryHealth => _deliveryHealth ??= new(this);
+    public Core.Staff.IStaffStore Staff => _staff ??= new(this);
+    public Core.Support.ISupportStore Support => _support ??= new(this);
 
     /// <summary>A command bound to this session's connection and transaction, with no parameters yet. Owned by the session.</summary>
     internal abstract DbCommand Command(string sql);

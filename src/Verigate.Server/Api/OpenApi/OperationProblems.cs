@@ -31,7 +31,7 @@ public static class OperationProblems
         ["POST /v1/verifications/{id}/cancel"] = [ErrorCodes.VerificationNotFound],
         ["POST /v1/accounts"] = [ErrorCodes.InvalidUsername, ErrorCodes.WeakPassword, ErrorCodes.UsernameTaken, .. Sends],
         ["PATCH /v1/me"] = [ErrorCodes.InvalidUsername, ErrorCodes.UsernameTaken, ErrorCodes.ReauthenticationRequired],
-        ["POST /v1/sessions"] = [ErrorCodes.InvalidCredentials, ErrorCodes.ChannelUnavailable, ErrorCodes.RateLimited, ErrorCodes.TooManySends,
+        ["POST /v1/sessions"] = [ErrorCodes.InvalidCredentials, ErrorCodes.SignInLocked, ErrorCodes.ChannelUnavailable, ErrorCodes.RateLimited, ErrorCodes.TooManySends,
             ErrorCodes.IdempotencyKeyReused, ErrorCodes.IdempotencyKeyInUse],
         ["POST /v1/challenges/{id}/verify"] = [.. CodeCheck, ErrorCodes.ContactTaken],
         ["POST /v1/me/contacts"] = [ErrorCodes.ReauthenticationRequired, ErrorCodes.ContactExists, .. Sends],

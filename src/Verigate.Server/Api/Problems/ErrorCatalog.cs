@@ -52,6 +52,13 @@ public static class ErrorCatalog
         [ErrorCodes.ContactNotFound] = (404, "Contact not found"),
         [ErrorCodes.LastContact] = (409, "Last verified contact"),
         [ErrorCodes.ContactOnHold] = (409, "Contact change still on hold"),
+        [ErrorCodes.InvalidStaffName] = (400, "Invalid staff name"),
+        [ErrorCodes.StaffNameTaken] = (409, "Staff name taken"),
+        [ErrorCodes.StaffNotFound] = (404, "Staff member not found"),
+        [ErrorCodes.SupportPinIncorrect] = (400, "Support PIN incorrect"),
+        [ErrorCodes.SupportReasonRequired] = (400, "Reason required"),
+        [ErrorCodes.SupportCallerNotVerified] = (403, "Caller not verified"),
+        [ErrorCodes.SignInLocked] = (403, "Sign-in locked"),
     }.ToFrozenDictionary();
 
     public static IEnumerable<string> Codes => Entries.Keys;

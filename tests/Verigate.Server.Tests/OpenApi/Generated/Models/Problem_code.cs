@@ -72,6 +72,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         Invalid_request,
         #pragma warning restore CS1591
+        [EnumMember(Value = "invalid_staff_name")]
+        #pragma warning disable CS1591
+        Invalid_staff_name,
+        #pragma warning restore CS1591
         [EnumMember(Value = "invalid_username")]
         #pragma warning disable CS1591
         Invalid_username,
@@ -115,6 +119,30 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         [EnumMember(Value = "session_not_found")]
         #pragma warning disable CS1591
         Session_not_found,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "sign_in_locked")]
+        #pragma warning disable CS1591
+        Sign_in_locked,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "staff_name_taken")]
+        #pragma warning disable CS1591
+        Staff_name_taken,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "staff_not_found")]
+        #pragma warning disable CS1591
+        Staff_not_found,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "support_caller_not_verified")]
+        #pragma warning disable CS1591
+        Support_caller_not_verified,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "support_pin_incorrect")]
+        #pragma warning disable CS1591
+        Support_pin_incorrect,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "support_reason_required")]
+        #pragma warning disable CS1591
+        Support_reason_required,
         #pragma warning restore CS1591
         [EnumMember(Value = "too_many_attempts")]
         #pragma warning disable CS1591

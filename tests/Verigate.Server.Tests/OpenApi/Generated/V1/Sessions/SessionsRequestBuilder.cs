@@ -48,6 +48,7 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Sessions
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem">When receiving a 422 status code</exception>
         /// <exception cref="global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem">When receiving a 429 status code</exception>
@@ -67,6 +68,7 @@ namespace Verigate.Server.Tests.OpenApi.Generated.V1.Sessions
             {
                 { "400", global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "422", global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Verigate.Server.Tests.OpenApi.Generated.Models.Problem.CreateFromDiscriminatorValue },
