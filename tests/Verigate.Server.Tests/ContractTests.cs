@@ -39,7 +39,7 @@ public sealed partial class ContractTests(SharedServer fixture) : IClassFixture<
         "account_created", "signed_in", "sign_in_failed", "device_remembered", "password_confirmed", "password_changed",
         "username_changed", "contact_verified", "two_step_on", "two_step_off", "recovery_codes_created", "passkey_added",
         "passkey_removed", "code_reported", "code_entry_locked", "account_recovery_requested", "account_secured",
-        "support_pin_created", "support_pin_checked",
+        "support_pin_created", "support_pin_checked", "support_action",
     ];
 
     [Fact]
