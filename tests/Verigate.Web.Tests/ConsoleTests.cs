@@ -142,9 +142,28 @@ public sealed class ConsoleTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(person.Locator("main")).ToContainTextAsync("A support agent made a change to your account.");
     }
 
+    [Fact]
+    public async Task The_console_works_on_a_phone_and_in_spanish_and_german()
+    {
+        var person = await _console.Http.CreateSetUpAsync(StaffRole.Admin);
+        var page = await browser.NewPageAsync(_server.BaseUrl(), phone: true);
+        await _console.SignInAsync(page, person);
+        await page.GotoAsync("/console/accounts");
+        await PageChecks.AccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "console-find");
+
+        foreach (var (culture, heading) in new[] { ("es", "Buscar una cuenta"), ("de", "Konto suchen") })
+        {
+            await page.SelectOptionAsync("#language-choice", culture);
+            await page.ClickAsync("footer button[type=submit]");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+            await PageChecks.AccessibleAsync(page);
+        }
+    }
+
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");

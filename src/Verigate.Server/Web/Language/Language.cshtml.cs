@@ -6,7 +6,7 @@ using Verigate.Server.Web.Shared;
 namespace Verigate.Server.Web.Language;
 
 /// <summary>The language switcher: remembers the choice in a cookie (it wins over Accept-Language) and goes back.</summary>
-public sealed class LanguageModel(WebCookies cookies) : PageModel
+public class LanguageModel(WebCookies cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
