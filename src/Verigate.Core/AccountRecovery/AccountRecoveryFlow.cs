@@ -101,22 +101,44 @@ public sealed class AccountRecoveryFlow(
             return checkedChallenge.Error;
         }
 
-        var userId = checkedChallenge.Value.Subject.UserId;
+        // Checked again when opening: the factor may have been turned off, or another request opened, since the code was sent.
+        var opened = await OpenAsync(tx, checkedChallenge.Value.Subject.UserId, client, ct);
+        await tx.CommitAsync(ct); // the code is spent either way
+        return opened;
+    }
+
+    /// <summary>
+    /// Support opens the request for a caller it verified by their support PIN (or an admin, giving a reason): a person
+    /// who lost their second factor often cannot sign in to do it. Only the proof differs; the waiting period, the
+    /// notices to every verified contact with their cancel link, and the webhook event are the same.
+    /// </summary>
+    public async Task<Result<AccountRecoveryRequest>> OpenForSupportAsync(long userId, ClientContext client, CancellationToken ct)
+    {
+        await using var tx = await store.BeginWriteAsync(ct);
+        var opened = await OpenAsync(tx, userId, client, ct);
+        if (opened.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return opened;
+    }
+
+    /// <summary>Starts the waiting period and tells every verified contact; the caller commits.</summary>
+    private async Task<Result<AccountRecoveryRequest>> OpenAsync(IStoreSession tx, long userId, ClientContext client, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var request = new AccountRecoveryRequest(SecureTokens.Create("rec_", 16), userId, AccountRecoveryRequest.Pending, now,
             now + options.RecoveryWaitingPeriod, null, client.Ip);
-        // Checked again: the factor may have been turned off, or another request opened, since the code was sent.
         var refused = await RefusalAsync(tx, userId, ct);
         if (refused is not null || !await tx.AccountRecoveries.TryInsertAsync(request, ct))
         {
-            await tx.CommitAsync(ct); // the code is spent either way
             return refused ?? PendingAlready();
         }
 
         var hours = (int)Math.Ceiling(options.RecoveryWaitingPeriod.TotalHours);
         await AccountRecoveryEvents.RecordAsync(tx, request, AuditEventTypes.AccountRecoveryRequested, SecurityNotices.AccountRecoveryRequested(hours),
             WebhookEventTypes.AccountRecoveryRequested, client.Ip, now, links, ct);
-        await tx.CommitAsync(ct);
         return request;
     }
 

@@ -10,6 +10,7 @@ public enum SupportAction
     ForgetDevices,
     LockSignIn,
     UnlockSignIn,
+    StartAccountRecovery,
     CancelAccountRecovery,
 }
 
@@ -25,6 +26,7 @@ public static class SupportActions
         [SupportAction.ForgetDevices] = "forget_devices",
         [SupportAction.LockSignIn] = "lock_sign_in",
         [SupportAction.UnlockSignIn] = "unlock_sign_in",
+        [SupportAction.StartAccountRecovery] = "start_account_recovery",
         [SupportAction.CancelAccountRecovery] = "cancel_account_recovery",
     };
 

@@ -116,6 +116,9 @@ public sealed class SupportActionService(
                 }
 
                 return $"devices_forgotten={forgotten}";
+            case SupportAction.StartAccountRecovery:
+                var opened = await recoveries.OpenForSupportAsync(userId, client, ct);
+                return opened.IsSuccess ? $"recovery={opened.Value.Id} completes_at={opened.Value.CompletesAt:O}" : opened.Error;
             case SupportAction.CancelAccountRecovery:
                 var canceled = await recoveries.CancelAsync(userId, client, ct);
                 return canceled.IsSuccess ? "recovery=" + canceled.Value.Id : canceled.Error;

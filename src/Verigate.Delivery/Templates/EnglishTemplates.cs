@@ -102,6 +102,7 @@ internal static class EnglishTemplates
         ["support_action.forget_devices"] = "forgot your remembered devices",
         ["support_action.lock_sign_in"] = "locked sign-in to your account",
         ["support_action.unlock_sign_in"] = "unlocked sign-in to your account",
+        ["support_action.start_account_recovery"] = "started an account recovery",
         ["support_action.cancel_account_recovery"] = "canceled the account recovery",
         ["notice.new_device_sign_in.sms"] =
             "{product}: new sign-in on {device} at {time} UTC. Not you? Secure your account: {link}",

@@ -102,6 +102,7 @@ internal static class GermanTemplates
         ["support_action.forget_devices"] = "deine gemerkten Geräte vergessen",
         ["support_action.lock_sign_in"] = "die Anmeldung an deinem Konto gesperrt",
         ["support_action.unlock_sign_in"] = "die Anmeldung an deinem Konto entsperrt",
+        ["support_action.start_account_recovery"] = "eine Kontowiederherstellung gestartet",
         ["support_action.cancel_account_recovery"] = "die Kontowiederherstellung abgebrochen",
         ["notice.new_device_sign_in.sms"] =
             "{product}: neue Anmeldung auf {device} um {time} UTC. Nicht du? Sichere dein Konto: {link}",

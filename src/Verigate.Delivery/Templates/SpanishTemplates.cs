@@ -103,6 +103,7 @@ internal static class SpanishTemplates
         ["support_action.forget_devices"] = "olvidó tus dispositivos recordados",
         ["support_action.lock_sign_in"] = "bloqueó el inicio de sesión en tu cuenta",
         ["support_action.unlock_sign_in"] = "desbloqueó el inicio de sesión en tu cuenta",
+        ["support_action.start_account_recovery"] = "inició una recuperación de la cuenta",
         ["support_action.cancel_account_recovery"] = "canceló la recuperación de la cuenta",
         ["notice.new_device_sign_in.sms"] =
             "{product}: nuevo inicio de sesion en {device} a las {time} UTC. ¿No fuiste tu? Protege tu cuenta: {link}",

@@ -216,6 +216,38 @@ public sealed class ConsoleActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_starts_the_recovery_of_a_lost_second_factor_and_every_contact_is_told_with_a_cancel_link()
+    {
+        var person = await PersonAsync();
+        var (admin, login) = await _console.SignedInAsync(StaffRole.Admin);
+        using (admin)
+        {
+            // Without a second factor there is nothing to recover from.
+            Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(admin, person, "start_account_recovery")).StatusCode);
+
+            using (var me = _server.SignedIn(person.Session))
+            {
+                var secret = OtpNet.Base32Encoding.ToBytes((await (await me.PostAsync("/v1/me/totp", null)).JsonAsync()).Str("secret"));
+                var code = new OtpNet.Totp(secret).ComputeTotp(_server.Time.GetUtcNow().UtcDateTime);
+                Assert.Equal(HttpStatusCode.OK, (await me.PostAsJsonAsync("/v1/me/totp/confirm", new { code })).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(admin, person, "start_account_recovery")).StatusCode);
+            var view = await admin.GetStringAsync("/console/accounts/" + person.UserId);
+            Assert.Contains("Waiting until", view, StringComparison.Ordinal);
+
+            // A second start while one is waiting is refused and records nothing more.
+            Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(admin, person, "start_account_recovery")).StatusCode);
+        }
+
+        await AssertRecordedAsync(person, "start_account_recovery", login.Name);
+        var messages = await _server.WaitForMessagesAsync(person.Email, 1);
+        var told = Assert.Single(messages, m => m.Subject?.StartsWith("Someone asked to remove two-step sign-in", StringComparison.Ordinal) == true);
+        Assert.Contains("/links/vgl_", told.Body, StringComparison.Ordinal);
+        await AssertInActivityAsync(person.Session);
+    }
+
+    [Fact]
     public async Task Staff_actions_are_rate_limited_per_staff_member()
     {
         var person = await PersonAsync();
