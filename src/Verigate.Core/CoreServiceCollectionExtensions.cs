@@ -81,6 +81,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SecondFactors>();
         services.AddSingleton<AccountFailures>();
         services.AddSingleton<Staff.StaffDirectory>();
+        services.AddSingleton<Staff.StaffBudgets>();
         services.AddSingleton<Staff.StaffSetup>();
         services.AddSingleton<Staff.StaffSignIn>();
         services.AddSingleton<Staff.StaffSessions>();

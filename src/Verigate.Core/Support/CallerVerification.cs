@@ -1,6 +1,4 @@
-using System.Globalization;
 using Verigate.Core.Audit;
-using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Staff;
 using Verigate.Core.Storage;
@@ -12,23 +10,15 @@ namespace Verigate.Core.Support;
 /// "Verify the caller": the agent types the support PIN the person reads from their security center. The PIN is
 /// checked by <see cref="SupportPinService"/> (single use, five tries per PIN, each try audited); a right one marks
 /// this caller verified for this agent and this account for <see cref="ConsoleOptions.CallerVerifiedFor"/>. An agent
-/// may try at most <see cref="PerStaff"/> PINs an hour, whichever accounts they are for.
+/// may try at most <see cref="StaffBudgets.PinChecks"/> PINs an hour, whichever accounts they are for.
 /// </summary>
-public sealed class CallerVerification(IStore store, SupportPinService pins, RateLimiter limiter, ConsoleOptions options, TimeProvider time)
+public sealed class CallerVerification(IStore store, SupportPinService pins, StaffBudgets budgets, ConsoleOptions options, TimeProvider time)
 {
-    public static readonly RateLimit PerStaff = new(30, TimeSpan.FromHours(1));
-
     public async Task<Result<DateTimeOffset>> VerifyAsync(long userId, string? pin, long staffId, string staffActor, CancellationToken ct)
     {
-        await using (var limitTx = await store.BeginWriteAsync(ct))
+        if (await budgets.ChargeAsync(StaffBudgets.PinChecks, staffId, ct) is { } limited)
         {
-            var key = "support-pin:staff:" + staffId.ToString(CultureInfo.InvariantCulture);
-            if (await limiter.TryChargeAsync(limitTx, [new RateLimitCharge(key, PerStaff)], ct) is { } limited)
-            {
-                return limited;
-            }
-
-            await limitTx.CommitAsync(ct);
+            return limited;
         }
 
         var digits = new string([.. (pin ?? string.Empty).Where(char.IsAsciiDigit)]);

@@ -1,13 +1,12 @@
-using System.Globalization;
 using Verigate.Core.AccountRecovery;
 using Verigate.Core.Audit;
 using Verigate.Core.Challenges;
 using Verigate.Core.Devices;
 using Verigate.Core.Notices;
 using Verigate.Core.PasswordReset;
-using Verigate.Core.RateLimiting;
 using Verigate.Core.Results;
 using Verigate.Core.Sessions;
+using Verigate.Core.Staff;
 using Verigate.Core.Storage;
 
 namespace Verigate.Core.Support;
@@ -27,14 +26,11 @@ public sealed class SupportActionService(
     AccountSessions sessions,
     AccountDevices devices,
     AccountRecoveryFlow recoveries,
-    RateLimiter limiter,
+    StaffBudgets budgets,
     TimeProvider time)
 {
     public const int MinReasonLength = 5;
     public const int MaxReasonLength = 500;
-
-    /// <summary>Actions one staff member may take per hour: a busy shift's worth, not a script's.</summary>
-    public static readonly RateLimit PerStaff = new(60, TimeSpan.FromHours(1));
 
     public async Task<Result<SupportAction>> ExecuteAsync(SupportActor staff, SupportActionRequest request, ClientContext client, CancellationToken ct)
     {
@@ -44,15 +40,9 @@ public sealed class SupportActionService(
             return new Error(ErrorCodes.SupportReasonRequired, $"Give a reason of {MinReasonLength} to {MaxReasonLength} characters.", "reason");
         }
 
-        await using (var limitTx = await store.BeginWriteAsync(ct))
+        if (await budgets.ChargeAsync(StaffBudgets.SupportActions, staff.StaffId, ct) is { } limited)
         {
-            var key = "support-action:staff:" + staff.StaffId.ToString(CultureInfo.InvariantCulture);
-            if (await limiter.TryChargeAsync(limitTx, [new RateLimitCharge(key, PerStaff)], ct) is { } limited)
-            {
-                return limited;
-            }
-
-            await limitTx.CommitAsync(ct);
+            return limited;
         }
 
         var now = time.GetUtcNow();

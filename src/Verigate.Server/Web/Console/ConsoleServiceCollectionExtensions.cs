@@ -9,7 +9,6 @@ public static class ConsoleServiceCollectionExtensions
     public static IServiceCollection AddVerigateConsole(this IServiceCollection services)
     {
         services.AddSingleton<ConsoleCookies>();
-        services.AddSingleton<Admin.AdminActionLimit>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ConsoleAuthenticationHandler>(ConsoleSession.Scheme, null);
         services.AddAuthorizationBuilder().AddConsolePolicies();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Verigate.Core.ApiKeys;
+using Verigate.Core.Staff;
 using Verigate.Server.Web.Shared;
 
 namespace Verigate.Server.Web.Console.Admin;
@@ -10,7 +11,7 @@ namespace Verigate.Server.Web.Console.Admin;
 /// <see cref="ApiKeyService"/> and the same audit events, with the admin as the actor. A new key's secret is in the
 /// answer to the create request only; it is never stored or shown again.
 /// </summary>
-public sealed class ApiKeysModel(IStringLocalizer<Text> text, ApiKeyService keys, AdminActionLimit limit) : AdminPageModel(text, limit)
+public sealed class ApiKeysModel(IStringLocalizer<Text> text, ApiKeyService keys, StaffBudgets budgets) : AdminPageModel(text, budgets)
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
 

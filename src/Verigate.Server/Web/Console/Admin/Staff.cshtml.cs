@@ -12,7 +12,7 @@ namespace Verigate.Server.Web.Console.Admin;
 /// <see cref="StaffDirectory"/>, audited with the admin as the actor. A new member gets a single-use setup link, shown
 /// in the answer to the create request only; nobody chooses their password for them.
 /// </summary>
-public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory directory, IOptions<VerigateOptions> options, AdminActionLimit limit) : AdminPageModel(text, limit)
+public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory directory, IOptions<VerigateOptions> options, StaffBudgets budgets) : AdminPageModel(text, budgets)
 {
     public IReadOnlyList<StaffMember> Members { get; private set; } = [];
 
