@@ -18,13 +18,24 @@ public sealed record CodeEntryView(
     IReadOnlyList<DeliveryEvent> Timeline,
     bool CanSwitchChannel)
 {
-    /// <summary>The latest delivery state, which decides the troubleshooting shown.</summary>
-    public DeliveryStatus? Latest => Timeline.Count == 0 ? null : Timeline[^1].Status;
+    /// <summary>
+    /// The newest message's delivery state, which decides the troubleshooting shown: the network's final report
+    /// (delivered or failed) once there is one. A fast report can be recorded before the dispatcher's own "sent" for
+    /// the same message (and an older message's late step after a newer one's), so the last step alone could hide a
+    /// failure behind "sent".
+    /// </summary>
+    public DeliveryStatus? Latest =>
+        NewestMessage is not { } steps ? null
+            : (steps.LastOrDefault(e => e.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed) ?? steps[^1]).Status;
 
-    /// <summary>The channel the last message went out on (a resend "by email instead" changes it).</summary>
-    public Channel LatestChannel => Timeline.Count == 0 ? Channel : Timeline[^1].Destination.Channel;
+    /// <summary>The channel the newest message went out on (a resend "by email instead" changes it).</summary>
+    public Channel LatestChannel => NewestMessage?[^1].Destination.Channel ?? Channel;
 
-    public string LatestTo => Timeline.Count == 0 ? MaskedTo : Timeline[^1].Destination.Masked;
+    public string LatestTo => NewestMessage?[^1].Destination.Masked ?? MaskedTo;
+
+    /// <summary>The steps of the newest message (the highest outbox id), in timeline order; null before any.</summary>
+    private List<DeliveryEvent>? NewestMessage =>
+        Timeline.Count == 0 ? null : [.. Timeline.Where(e => e.OutboxId == Timeline.Max(t => t.OutboxId))];
 
     /// <summary>The view, or null when the challenge is unknown or has ended (the page then says to start again).</summary>
     public static async Task<CodeEntryView?> LoadAsync(AccountChallenges challenges, string challengeId, TimeProvider time, CancellationToken ct)
