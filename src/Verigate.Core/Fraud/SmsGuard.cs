@@ -16,7 +16,7 @@ namespace Verigate.Core.Fraud;
 /// the conversion watch with growing blocks, and budgets that fail closed for SMS only. Numbers on the safe list
 /// pass. Email never reaches this guard.
 /// </summary>
-public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeProvider time)
+public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeProvider time)
 {
     public const string AuditRefused = "sms.refused";
     public const string AuditPrefixBlocked = "fraud.prefix_blocked";
@@ -240,60 +240,6 @@ public sealed class SmsGuard(SmsGuardOptions options, RateLimiter limiter, TimeP
         }
 
         return null;
-    }
-
-    // record = false only judges (in a read session); true also stores the block, audits and publishes it.
-    private async Task<(Error Error, string Reason)?> WatchConversionAsync(IStoreSession tx, Destination destination, DateTimeOffset now, bool record, CancellationToken ct)
-    {
-        var watch = options.ConversionWatch;
-        if (!watch.Enabled || destination.PhonePrefix is not { } prefix)
-        {
-            return null;
-        }
-
-        var scope = PrefixScope(destination);
-        var previous = await tx.Fraud.GetBlockAsync(scope, ct);
-        // Codes sent before the last block ended were judged already; judging them again would re-block at once.
-        var windowStart = now - watch.Window;
-        if (previous is not null && previous.BlockedUntil > windowStart)
-        {
-            windowStart = previous.BlockedUntil;
-        }
-
-        var recent = await tx.Fraud.PrefixStatsAsync(prefix, windowStart, now.AddMilliseconds(1), ct); // codes sent this very millisecond count
-        if (recent.Sent < watch.MinimumSends)
-        {
-            return null;
-        }
-
-        var history = await tx.Fraud.PrefixStatsAsync(prefix, now - watch.Window - watch.BaselinePeriod, now - watch.Window, ct);
-        var baseline = history.Sent >= watch.MinimumSends ? history.UnconvertedShare : watch.DefaultBaseline;
-        if (recent.UnconvertedShare - baseline < watch.JumpAbove)
-        {
-            return null;
-        }
-
-        if (!record)
-        {
-            return (Blocked(), "prefix_blocked");
-        }
-
-        var strikes = (previous?.Strikes ?? 0) + 1;
-        var until = now + watch.BlockFor(strikes);
-        var reason = $"unconverted {recent.UnconvertedShare:P0} of {recent.Sent} against a baseline of {baseline:P0}";
-        await tx.Fraud.SetBlockAsync(new FraudBlock(scope, until, strikes, reason, now), ct);
-        await tx.Audit.AppendAsync(new AuditEvent(now, AuditPrefixBlocked, Detail: $"prefix={prefix} until={until:O} strikes={strikes} {reason}"), ct);
-        await WebhookPublisher.PublishAsync(tx, WebhookEventTypes.FraudPrefixBlocked, scope, null, new JsonObject
-        {
-            ["prefix"] = prefix,
-            ["country"] = PhoneCountry.Of(destination.Value),
-            ["blockedUntil"] = until.UtcDateTime,
-            ["strikes"] = strikes,
-            ["sent"] = recent.Sent,
-            ["converted"] = recent.Converted,
-            ["baselineUnconvertedShare"] = Math.Round(baseline, 3),
-        }, now, ct);
-        return (Blocked(), "prefix_blocked");
     }
 
     public static string PrefixScope(Destination destination) => "prefix:" + destination.PhonePrefix;

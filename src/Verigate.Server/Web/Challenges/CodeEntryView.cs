@@ -34,8 +34,19 @@ public sealed record CodeEntryView(
     public string LatestTo => NewestMessage?[^1].Destination.Masked ?? MaskedTo;
 
     /// <summary>The steps of the newest message (the highest outbox id), in timeline order; null before any.</summary>
-    private List<DeliveryEvent>? NewestMessage =>
-        Timeline.Count == 0 ? null : [.. Timeline.Where(e => e.OutboxId == Timeline.Max(t => t.OutboxId))];
+    private List<DeliveryEvent>? NewestMessage
+    {
+        get
+        {
+            if (Timeline.Count == 0)
+            {
+                return null;
+            }
+
+            var newest = Timeline.Max(e => e.OutboxId);
+            return [.. Timeline.Where(e => e.OutboxId == newest)];
+        }
+    }
 
     /// <summary>The view, or null when the challenge is unknown or has ended (the page then says to start again).</summary>
     public static async Task<CodeEntryView?> LoadAsync(AccountChallenges challenges, string challengeId, TimeProvider time, CancellationToken ct)
