@@ -82,10 +82,8 @@ public sealed partial class ChallengeEngine
 
         if (await proves(challenge))
         {
-            if (!await tx.Challenges.TryEndAsync(id, ChallengeStatus.Approved, now, ct))
-            {
-                return Error.NotFound();
-            }
+            // The attempt's update holds the row since it found it pending: the end needs no answer from the store.
+            await tx.Challenges.EndAfterAttemptAsync(id, ChallengeStatus.Approved, now, ct);
 
             // Nothing to forget when no failure was counted (the usual case): no statement for it. A failure another
             // check counts meanwhile stays counted (stricter, never laxer).

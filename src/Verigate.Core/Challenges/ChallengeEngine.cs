@@ -271,9 +271,9 @@ public sealed partial class ChallengeEngine(
         IStoreSession tx, Challenge challenge, Destination destination, OutboxKind kind, DateTimeOffset now, CancellationToken ct, string? detail = null)
     {
         var template = ChallengePolicies.For(challenge.Purpose).Template(challenge.Label);
-        var outboxId = await tx.Outbox.EnqueueAsync(
-            new OutboxMessage(0, kind, challenge.Id, destination, template, challenge.Locale, now), ct);
-        await tx.Deliveries.AppendAsync(new DeliveryEvent(challenge.Id, outboxId, destination, DeliveryStatus.Queued, now, detail), ct);
+        await tx.Outbox.EnqueueTrackedAsync(
+            new OutboxMessage(0, kind, challenge.Id, destination, template, challenge.Locale, now),
+            new DeliveryEvent(challenge.Id, 0, destination, DeliveryStatus.Queued, now, detail), ct);
     }
 
     private static Task AuditAsync(IStoreSession tx, Challenge challenge, string type, DateTimeOffset now, string? detail, CancellationToken ct)

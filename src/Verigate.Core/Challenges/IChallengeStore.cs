@@ -35,6 +35,13 @@ public interface IChallengeStore
     Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
 
     /// <summary>
+    /// <see cref="TryEndAsync"/> of a challenge whose attempt this transaction has just used (<see cref="TryUseAttemptAsync"/>
+    /// returned a count): that update locked the row while it was pending, so nothing can have ended it since and
+    /// there is no outcome to read — the store may send it with the transaction's other writes.
+    /// </summary>
+    Task EndAfterAttemptAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
     /// Ends up to <paramref name="batchSize"/> pending challenges whose expiry has passed (codes erased) and returns
     /// them as they are now. Each is returned by exactly one call (the update is conditional on <c>pending</c>), so
     /// whoever expires a challenge — this sweep or a check that finds it expired — reports it once.

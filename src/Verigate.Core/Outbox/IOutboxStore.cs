@@ -8,6 +8,12 @@ public interface IOutboxStore
     Task<long> EnqueueAsync(OutboxMessage message, CancellationToken ct);
 
     /// <summary>
+    /// <see cref="EnqueueAsync"/> and the first entry of the message's delivery timeline (<paramref name="queued"/>, whose
+    /// outbox id is the new message's), as one write where the store can.
+    /// </summary>
+    Task EnqueueTrackedAsync(OutboxMessage message, DeliveryEvent queued, CancellationToken ct);
+
+    /// <summary>
     /// Leases up to <paramref name="max"/> due messages to <paramref name="owner"/> until <paramref name="leaseUntil"/>.
     /// A lease that runs out (its dispatcher died) makes the message due again.
     /// </summary>

@@ -226,6 +226,7 @@ public sealed partial class OutboxDispatcher(
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
         var codeReports = new List<DeliveryEvent>();
+        var reports = new List<DeliveryEvent>();
         await using var tx = await store.BeginUrgentWriteAsync(ct);
         foreach (var (message, outcome, storeBacked, rendered) in results)
         {
@@ -255,12 +256,18 @@ public sealed partial class OutboxDispatcher(
                 var status = retrying ? DeliveryStatus.Queued : outcome.Status;
                 var report = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason, outcome.Provider);
                 await tx.Deliveries.AppendAsync(report, ct);
-                await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct);
+                reports.Add(report);
                 if (message.Kind == OutboxKind.Code)
                 {
                     codeReports.Add(report);
                 }
             }
+        }
+
+        // After the whole batch's writes, which the store may then send together: each webhook reads the timeline.
+        foreach (var report in reports)
+        {
+            await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct);
         }
 
         await tx.CommitAsync(ct);

@@ -9,9 +9,9 @@ internal sealed class SqlAuditLog(SqlSession s) : IAuditLog
     private const string Columns = "at, type, user_id, challenge_id, actor, client_ip, detail";
 
     public Task AppendAsync(AuditEvent e, CancellationToken ct) =>
-        s.Command($"INSERT INTO audit_events ({Columns}) VALUES (@at, @type, @user, @challenge, @actor, @ip, @detail)")
+        s.WriteAsync(new DeferredWrite($"INSERT INTO audit_events ({Columns}) VALUES (@at, @type, @user, @challenge, @actor, @ip, @detail)")
             .With("@at", DbTime.Of(e.At)).With("@type", e.Type).With("@user", e.UserId).With("@challenge", e.ChallengeId)
-            .With("@actor", e.Actor).With("@ip", e.ClientIp).With("@detail", e.Detail).ExecuteNonQueryAsync(ct);
+            .With("@actor", e.Actor).With("@ip", e.ClientIp).With("@detail", e.Detail), ct);
 
     public Task<IReadOnlyList<AuditEvent>> ListForUserAsync(long userId, int max, CancellationToken ct) =>
         s.Command($"SELECT {Columns} FROM audit_events WHERE user_id = @user ORDER BY id DESC LIMIT @max").With("@user", userId).With("@max", max).ListAsync(Map, ct);

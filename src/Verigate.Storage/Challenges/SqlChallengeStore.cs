@@ -17,7 +17,7 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
     private static readonly string QualifiedColumns = string.Join(", ", Columns.Split(", ").Select(c => "challenges." + c));
 
     public Task InsertAsync(Challenge c, CancellationToken ct) =>
-        s.Command($"INSERT INTO challenges ({Columns}, country) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
+        s.WriteAsync(new DeferredWrite($"INSERT INTO challenges ({Columns}, country) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
                   "@codeHash, @protectedCode, @status, @createdAt, @expiresAt, @attemptsUsed, @maxAttempts, @sendsUsed, @maxSends, @nextSendAt, " +
                   "@locale, @deviceName, @clientIp, @serviceSid, @reuseKey, @country)")
             .With("@id", c.Id).With("@purpose", c.Purpose.ToName()).With("@label", c.Label)
@@ -28,8 +28,7 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             .With("@attemptsUsed", c.AttemptsUsed).With("@maxAttempts", c.MaxAttempts).With("@sendsUsed", c.SendsUsed)
             .With("@maxSends", c.MaxSends).With("@nextSendAt", DbTime.Of(c.NextSendAt)).With("@locale", c.Locale)
             .With("@deviceName", c.DeviceName).With("@clientIp", c.ClientIp)
-            .With("@serviceSid", c.ServiceSid).With("@reuseKey", c.ReuseKey).With("@country", PhoneCountry.Of(c.Destination))
-            .ExecuteNonQueryAsync(ct);
+            .With("@serviceSid", c.ServiceSid).With("@reuseKey", c.ReuseKey).With("@country", PhoneCountry.Of(c.Destination)), ct);
 
     public Task<Challenge?> GetAsync(string id, CancellationToken ct) =>
         s.Command($"SELECT {Columns} FROM challenges WHERE id = @id").With("@id", id).FirstOrDefaultAsync(Map, ct);
@@ -83,9 +82,13 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
                 "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now RETURNING attempts_used")
             .With("@id", id).With("@now", DbTime.Of(now)).Int64OrNullAsync(ct);
 
+    private const string End = "UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'";
+
     public async Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
-        await s.Command("UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'")
-            .With("@status", status.ToName()).With("@at", DbTime.Of(at)).With("@id", id).ExecuteNonQueryAsync(ct) == 1;
+        await s.Command(End).With("@status", status.ToName()).With("@at", DbTime.Of(at)).With("@id", id).ExecuteNonQueryAsync(ct) == 1;
+
+    public Task EndAfterAttemptAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct) =>
+        s.WriteAsync(new DeferredWrite(End).With("@status", status.ToName()).With("@at", DbTime.Of(at)).With("@id", id), ct);
 
     public Task<IReadOnlyList<Challenge>> ExpireDueAsync(DateTimeOffset now, int batchSize, CancellationToken ct) =>
         // A materialized CTE picks the batch once: PostgreSQL may re-run a LIMIT subquery inside IN and end more than the batch.

@@ -7,16 +7,31 @@ namespace Verigate.Storage.Outbox;
 
 internal sealed class SqlDeliveryLog(SqlSession s) : IDeliveryLog
 {
+    private const string Columns = "challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason, provider";
+
     public Task AppendAsync(DeliveryEvent d, CancellationToken ct) =>
-        s.Command("INSERT INTO deliveries (challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason, provider) " +
-                  "VALUES (@challenge, @outbox, @channel, @destination, @status, @at, @detail, @providerId, @providerReason, @provider)")
-            .With("@challenge", d.ChallengeId).With("@outbox", d.OutboxId).With("@channel", d.Destination.Channel.ToWire())
+        s.WriteAsync(Bind(new DeferredWrite(
+            $"INSERT INTO deliveries ({Columns}) VALUES (@challenge, @outbox, @channel, @destination, @status, @at, @detail, @providerId, @providerReason, @provider)"), d), ct);
+
+    /// <summary>
+    /// The first entry of a message's timeline, written with the message itself (<see cref="SqlOutboxStore.EnqueueTrackedAsync"/>):
+    /// its outbox id comes from the outbox CTE named <paramref name="outboxCte"/>.
+    /// </summary>
+    internal static DeferredWrite AppendForNewOutbox(DeliveryEvent d, string outboxCte, (string Name, string Sql) outboxInsert) =>
+        Bind(new DeferredWrite(
+            $"INSERT INTO deliveries ({Columns}) SELECT @challenge, id, @channel, @destination, @status, @at, @detail, @providerId, @providerReason, @provider FROM {outboxCte}",
+            outboxInsert), d, withOutbox: false);
+
+    private static DeferredWrite Bind(DeferredWrite w, DeliveryEvent d, bool withOutbox = true)
+    {
+        w.With("@challenge", d.ChallengeId).With("@channel", d.Destination.Channel.ToWire())
             .With("@destination", d.Destination.Value).With("@status", d.Status.ToString().ToLowerInvariant()).With("@at", DbTime.Of(d.At)).With("@detail", d.Detail)
-            .With("@providerId", d.ProviderMessageId).With("@providerReason", d.ProviderReason).With("@provider", d.Provider)
-            .ExecuteNonQueryAsync(ct);
+            .With("@providerId", d.ProviderMessageId).With("@providerReason", d.ProviderReason).With("@provider", d.Provider);
+        return withOutbox ? w.With("@outbox", d.OutboxId) : w;
+    }
 
     public Task<IReadOnlyList<DeliveryEvent>> ListAsync(string challengeId, CancellationToken ct) =>
-        s.Command("SELECT challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason, provider FROM deliveries WHERE challenge_id = @challenge ORDER BY id")
+        s.Command($"SELECT {Columns} FROM deliveries WHERE challenge_id = @challenge ORDER BY id")
             .With("@challenge", challengeId)
             .ListAsync(r => new DeliveryEvent(
                 r.GetString(0), r.GetInt64(1), new Destination(SqlAccountStore.ParseChannel(r.GetString(2)), r.GetString(3)),

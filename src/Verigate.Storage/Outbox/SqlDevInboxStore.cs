@@ -8,10 +8,10 @@ internal sealed class SqlDevInboxStore(SqlSession s) : IDevInboxStore
     private const string Columns = "id, outbox_id, channel, destination, subject, body, created_at";
 
     public Task DeliverAsync(DevMessage m, CancellationToken ct) =>
-        s.Command("INSERT INTO dev_messages (outbox_id, channel, destination, subject, body, created_at) VALUES (@outbox, @channel, @to, @subject, @body, @at) " +
+        s.WriteAsync(new DeferredWrite("INSERT INTO dev_messages (outbox_id, channel, destination, subject, body, created_at) VALUES (@outbox, @channel, @to, @subject, @body, @at) " +
                   "ON CONFLICT (outbox_id) DO NOTHING")
             .With("@outbox", m.OutboxId).With("@channel", m.Channel).With("@to", m.To).With("@subject", m.Subject).With("@body", m.Body)
-            .With("@at", DbTime.Of(m.CreatedAt)).ExecuteNonQueryAsync(ct);
+            .With("@at", DbTime.Of(m.CreatedAt)), ct);
 
     public Task<IReadOnlyList<DevMessage>> ListAsync(string? to, int max, CancellationToken ct) =>
         (to is null

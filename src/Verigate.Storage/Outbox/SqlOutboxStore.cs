@@ -11,18 +11,50 @@ internal sealed class SqlOutboxStore(SqlSession s) : IOutboxStore
 {
     private const string Columns = "id, kind, challenge_id, channel, destination, template, locale, created_at, attempts, link_id, notice_values";
 
+    private const string Insert =
+        "INSERT INTO outbox (kind, challenge_id, channel, destination, template, locale, state, attempts, next_attempt_at, created_at, link_id, notice_values) " +
+        "VALUES (@kind, @challenge, @channel, @destination, @template, @locale, 'pending', 0, @at, @at, @link, @values) RETURNING id";
+
     public async Task<long> EnqueueAsync(OutboxMessage m, CancellationToken ct)
     {
-        var id = await s.Command(
-                "INSERT INTO outbox (kind, challenge_id, channel, destination, template, locale, state, attempts, next_attempt_at, created_at, link_id, notice_values) " +
-                "VALUES (@kind, @challenge, @channel, @destination, @template, @locale, 'pending', 0, @at, @at, @link, @values) RETURNING id")
-            .With("@kind", KindName(m.Kind)).With("@challenge", m.ChallengeId).With("@channel", m.Destination.Channel.ToWire())
-            .With("@destination", m.Destination.Value).With("@template", m.Template).With("@locale", m.Locale).With("@at", DbTime.Of(m.CreatedAt)).With("@link", m.LinkId)
-            .With("@values", m.Values is null ? null : JsonSerializer.Serialize(m.Values, NoticeValuesJson.Default.IReadOnlyDictionaryStringString))
-            .Int64OrNullAsync(ct);
+        var command = s.Command(Insert);
+        foreach (var (name, value) in Parameters(m))
+        {
+            command.With(name, value);
+        }
+
+        var id = await command.Int64OrNullAsync(ct);
         s.WroteOutbox = true;
         return id ?? throw new InvalidOperationException("The outbox insert returned no id.");
     }
+
+    public async Task EnqueueTrackedAsync(OutboxMessage m, DeliveryEvent queued, CancellationToken ct)
+    {
+        if (!s.Dialect.HasWritingCtes)
+        {
+            await s.Deliveries.AppendAsync(queued with { OutboxId = await EnqueueAsync(m, ct) }, ct);
+            return;
+        }
+
+        // One write: the message, and its timeline's first entry reading the new id from the message's CTE. The
+        // outbox parameters are named apart from the timeline's (both describe a destination).
+        const string cte = "new_outbox";
+        var write = SqlDeliveryLog.AppendForNewOutbox(queued, cte, (cte, Insert.Replace("@", "@o_", StringComparison.Ordinal)));
+        foreach (var (name, value) in Parameters(m))
+        {
+            write.With("@o_" + name[1..], value);
+        }
+
+        await s.WriteAsync(write, ct);
+        s.WroteOutbox = true;
+    }
+
+    private static IEnumerable<(string Name, object? Value)> Parameters(OutboxMessage m) =>
+    [
+        ("@kind", KindName(m.Kind)), ("@challenge", m.ChallengeId), ("@channel", m.Destination.Channel.ToWire()),
+        ("@destination", m.Destination.Value), ("@template", m.Template), ("@locale", m.Locale), ("@at", DbTime.Of(m.CreatedAt)), ("@link", m.LinkId),
+        ("@values", m.Values is null ? null : JsonSerializer.Serialize(m.Values, NoticeValuesJson.Default.IReadOnlyDictionaryStringString)),
+    ];
 
     public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct) =>
         s.Command(
@@ -33,13 +65,12 @@ internal sealed class SqlOutboxStore(SqlSession s) : IOutboxStore
             .ListAsync(Map, ct);
 
     public Task CompleteAsync(long id, string owner, OutboxState state, string? detail, DateTimeOffset at, CancellationToken ct) =>
-        s.Command("UPDATE outbox SET state = @state, detail = @detail, finished_at = @at, owner = NULL, lease_until = NULL WHERE id = @id AND owner = @owner")
-            .With("@state", StateName(state)).With("@detail", detail).With("@at", DbTime.Of(at)).With("@id", id).With("@owner", owner)
-            .ExecuteNonQueryAsync(ct);
+        s.WriteAsync(new DeferredWrite("UPDATE outbox SET state = @state, detail = @detail, finished_at = @at, owner = NULL, lease_until = NULL WHERE id = @id AND owner = @owner")
+            .With("@state", StateName(state)).With("@detail", detail).With("@at", DbTime.Of(at)).With("@id", id).With("@owner", owner), ct);
 
     public Task ScheduleRetryAsync(long id, string owner, DateTimeOffset nextAttemptAt, string detail, CancellationToken ct) =>
-        s.Command("UPDATE outbox SET next_attempt_at = @next, detail = @detail, owner = NULL, lease_until = NULL WHERE id = @id AND owner = @owner")
-            .With("@next", DbTime.Of(nextAttemptAt)).With("@detail", detail).With("@id", id).With("@owner", owner).ExecuteNonQueryAsync(ct);
+        s.WriteAsync(new DeferredWrite("UPDATE outbox SET next_attempt_at = @next, detail = @detail, owner = NULL, lease_until = NULL WHERE id = @id AND owner = @owner")
+            .With("@next", DbTime.Of(nextAttemptAt)).With("@detail", detail).With("@id", id).With("@owner", owner), ct);
 
     public Task ReleaseAsync(string owner, CancellationToken ct) =>
         s.Command("UPDATE outbox SET owner = NULL, lease_until = NULL WHERE owner = @owner AND state = 'pending'").With("@owner", owner).ExecuteNonQueryAsync(ct);

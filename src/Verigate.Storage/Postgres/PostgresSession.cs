@@ -16,6 +16,7 @@ internal sealed class PostgresSession(
     : SqlSession(PostgresDialect.Instance, signal)
 {
     private readonly List<NpgsqlCommand> _commands = [];
+    private readonly List<DeferredWrite> _deferred = [];
     private int _savepoints;
     private bool _ranOnItsOwn;
 
@@ -29,7 +30,54 @@ internal sealed class PostgresSession(
 
         var command = new NpgsqlCommand(sql, connection, transaction);
         _commands.Add(command);
-        return command;
+        return transaction is null || beginsOnFirstCommand ? command : new FlushFirstCommand(command, this);
+    }
+
+    /// <summary>
+    /// In a write transaction the write waits for the next statement or the commit, and goes out with the others
+    /// waiting as one statement (<see cref="WriteFusion"/>): a round trip and a statement instead of one per write.
+    /// </summary>
+    internal override Task WriteAsync(DeferredWrite write, CancellationToken ct)
+    {
+        if (transaction is null || beginsOnFirstCommand)
+        {
+            return base.WriteAsync(write, ct);
+        }
+
+        _deferred.Add(write);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends the deferred writes, if any: before every other statement of the session, and before the commit.</summary>
+    internal async Task FlushAsync(CancellationToken ct)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = TakeDeferred();
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary><see cref="FlushAsync"/> for the synchronous paths of <see cref="FlushFirstCommand"/>.</summary>
+    internal void Flush()
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        using var batch = TakeDeferred();
+        batch.ExecuteNonQuery();
+    }
+
+    private NpgsqlBatch TakeDeferred()
+    {
+        // Taken before running: a write that fails is not sent again by the rollback path or a later statement.
+        var batch = WriteFusion.Batch(_deferred, connection, transaction);
+        _deferred.Clear();
+        return batch;
     }
 
     /// <summary>Only in a counters session before anything else ran in it, and once.</summary>
@@ -73,6 +121,8 @@ internal sealed class PostgresSession(
             return await base.TryUniqueWriteAsync(write);
         }
 
+        // The savepoint must come after the writes made before it: a conflict must not roll them back.
+        await FlushAsync(CancellationToken.None);
         var name = "unique_" + ++_savepoints;
         await transaction.SaveAsync(name);
         try
@@ -92,12 +142,14 @@ internal sealed class PostgresSession(
     {
         if (transaction is not null)
         {
+            await FlushAsync(ct);
             await transaction.CommitAsync(ct);
         }
     }
 
     protected override async ValueTask RollbackCoreAsync()
     {
+        _deferred.Clear();
         if (transaction is not null)
         {
             try

@@ -113,6 +113,22 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
     internal abstract DbCommand Command(string sql);
 
     /// <summary>
+    /// Runs a write whose outcome nobody reads. A backend may hold it and send it later in this transaction, together
+    /// with its other such writes, but always before any other statement of the session and before the commit (see
+    /// <see cref="DeferredWrite"/>); an error it causes then surfaces there. By default it runs now.
+    /// </summary>
+    internal virtual Task WriteAsync(DeferredWrite write, CancellationToken ct)
+    {
+        var command = Command(write.StandaloneSql);
+        foreach (var (name, value) in write.Parameters)
+        {
+            command.With(name, value);
+        }
+
+        return command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
     /// A command that runs as a transaction of its own (PostgreSQL's implicit transaction of one round trip), or
     /// null where this session cannot give one: it has an open transaction (the statement would join it), or the
     /// backend has one writer anyway (SQLite).

@@ -21,14 +21,18 @@ internal sealed class SqlWebhookStore(SqlSession s) : IWebhookStore
         "WHERE (@ownerOrEmpty = '' OR ep.owner_key IS NULL OR ep.owner_key = @ownerOrEmpty) " +
         "AND (ep.event_types = '*' OR (',' || ep.event_types || ',') LIKE ('%,' || @type || ',%'))";
 
-    // PostgreSQL: the event and its deliveries in one statement (the WITH runs whether or not an endpoint matches).
-    private const string InsertEventAndDeliveries = "WITH event AS (" + InsertEvent + " RETURNING id) " + InsertDeliveries;
-
     public async Task PublishAsync(WebhookEvent e, CancellationToken ct)
     {
         if (s.Dialect.HasWritingCtes)
         {
-            await WithEvent(s.Command(InsertEventAndDeliveries), e).ExecuteNonQueryAsync(ct);
+            // PostgreSQL: the event and its deliveries in one write (the CTE runs whether or not an endpoint matches).
+            var write = new DeferredWrite(InsertDeliveries, ("new_event", InsertEvent + " RETURNING id"));
+            foreach (var (name, value) in EventParameters(e))
+            {
+                write.With(name, value);
+            }
+
+            await s.WriteAsync(write, ct);
             return;
         }
 
@@ -36,9 +40,21 @@ internal sealed class SqlWebhookStore(SqlSession s) : IWebhookStore
         await WithEvent(s.Command(InsertDeliveries), e).ExecuteNonQueryAsync(ct);
     }
 
-    private static DbCommand WithEvent(DbCommand command, WebhookEvent e) =>
-        command.With("@id", e.Id).With("@type", e.Type).With("@subject", e.Subject).With("@owner", e.OwnerKey)
-            .With("@ownerOrEmpty", e.OwnerKey ?? string.Empty).With("@payload", e.Payload).With("@at", DbTime.Of(e.CreatedAt));
+    private static DbCommand WithEvent(DbCommand command, WebhookEvent e)
+    {
+        foreach (var (name, value) in EventParameters(e))
+        {
+            command.With(name, value);
+        }
+
+        return command;
+    }
+
+    private static IEnumerable<(string Name, object? Value)> EventParameters(WebhookEvent e) =>
+    [
+        ("@id", e.Id), ("@type", e.Type), ("@subject", e.Subject), ("@owner", e.OwnerKey),
+        ("@ownerOrEmpty", e.OwnerKey ?? string.Empty), ("@payload", e.Payload), ("@at", DbTime.Of(e.CreatedAt)),
+    ];
 
     public Task AddEndpointAsync(WebhookEndpoint ep, CancellationToken ct) =>
         s.Command("INSERT INTO webhook_endpoints (id, owner_key, url, secret, event_types, created_at) VALUES (@id, @owner, @url, @secret, @types, @at)")
