@@ -59,6 +59,47 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
     }
 
     [Fact]
+    public async Task A_check_read_in_its_own_transaction_answers_as_on_a_single_writer()
+    {
+        using var api = A.Integrator();
+        await (await api.PostAsJsonAsync("/v1/verifications/VEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/check", new { code = "123456" })).ProblemAsync(404, "verification_not_found");
+
+        var to = NewPhone();
+        var id = await StartAsync(A, to);
+        var code = await A.CodeSentToAsync(to);
+        var wrong = string.Concat(code.Select(c => (char)('0' + ((c - '0' + 1) % 10))));
+        var refused = await (await api.PostAsJsonAsync($"/v1/verifications/{id}/check", new { code = wrong })).ProblemAsync(422, "code_incorrect");
+        Assert.Equal(4, refused.GetProperty("attemptsRemaining").GetInt32());
+
+        var approved = await api.PostAsJsonAsync($"/v1/verifications/{id}/check", new { code });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("approved", (await approved.JsonAsync()).Str("status"));
+        await (await B.Integrator().PostAsJsonAsync($"/v1/verifications/{id}/check", new { code })).ProblemAsync(404, "verification_not_found");
+    }
+
+    [Fact]
+    public async Task The_sms_guard_screens_a_start_in_its_own_transaction_and_still_records_a_refusal()
+    {
+        // A database of its own: the block it leads to must not refuse the other tests' numbers.
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var guarded = new VerigateTestServer(TwoInstances.Settings(database, more: new Dictionary<string, string?>
+        {
+            ["SmsGuard:ConversionWatch:Enabled"] = "true",
+            ["SmsGuard:ConversionWatch:MinimumSends"] = "8",
+        }));
+        const string prefix = "+491527777";
+        for (var i = 0; i < 8; i++)
+        {
+            await StartAsync(guarded, prefix + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        using var api = guarded.Integrator();
+        await (await api.PostAsJsonAsync("/v1/verifications", new { to = prefix + "0099", channel = "sms" })).ProblemAsync(403, "destination_blocked");
+        await (await api.PostAsJsonAsync("/v1/verifications", new { to = prefix + "0098", channel = "sms" })).ProblemAsync(403, "destination_blocked");
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/v1/verifications", new { to = "+4915288880001", channel = "sms" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Five_attempts_hold_exactly_when_guesses_are_split_across_instances()
     {
         var to = NewPhone();

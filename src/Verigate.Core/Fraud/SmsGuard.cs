@@ -24,9 +24,11 @@ public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limite
 
     /// <summary>
     /// The decisions that must outlive a refused request, in their own transaction before the caller's: a refusal
-    /// and its reason go to the audit, and a prefix whose conversion collapsed is blocked (stored, alerted).
+    /// and its reason go to the audit, and a prefix whose conversion collapsed is blocked (stored, alerted). The
+    /// first judgement reads in <paramref name="readIn"/> when given (the caller's transaction, on a store whose
+    /// writers do not queue), else in a read session of its own.
     /// </summary>
-    public async Task<Error?> ScreenAsync(IStore store, Destination destination, string? clientIp, CancellationToken ct)
+    public async Task<Error?> ScreenAsync(IStore store, Destination destination, string? clientIp, CancellationToken ct, IStoreSession? readIn = null)
     {
         if (!destination.IsPhone || options.IsSafe(destination.Value))
         {
@@ -36,8 +38,9 @@ public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limite
         var now = time.GetUtcNow();
         // Nearly every send passes: judge it from a read, which neither takes SQLite's writer nor costs PostgreSQL
         // a transaction; only a refusal (something to record) is judged again in a write transaction.
-        await using (var read = await store.OpenReadAsync(ct))
+        await using (var own = readIn is null ? await store.OpenReadAsync(ct) : null)
         {
+            var read = readIn ?? own!;
             if (await RefusalAsync(read, destination, now, ct) is null && await WatchConversionAsync(read, destination, now, record: false, ct) is null)
             {
                 return null;

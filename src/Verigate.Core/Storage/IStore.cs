@@ -14,4 +14,11 @@ public interface IStore
 
     /// <summary>A session for reads only; it never blocks writers.</summary>
     ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Whether writers take turns (SQLite's one writer): then a request reads first, on its own, and queues to write
+    /// only when it must. Where they do not (PostgreSQL), a read on its own is a transaction and a round trip more,
+    /// and a read that leads to a write belongs in the write's transaction.
+    /// </summary>
+    bool WritersQueue => true;
 }

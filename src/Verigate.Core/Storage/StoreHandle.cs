@@ -30,6 +30,8 @@ public sealed class StoreHandle(IStoreOpener opener) : IStore, IAsyncDisposable
 
     public ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) => Opened.Store.OpenReadAsync(ct);
 
+    public bool WritersQueue => Opened.Store.WritersQueue;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _opened, null) is { } opened)

@@ -66,7 +66,10 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
             return Error.InvalidRequest("clientIp", "clientIp must be an IPv4 or IPv6 address.");
         }
 
-        if (await guard.ScreenAsync(store, destination.Value, request.ClientIp, ct) is { } refused)
+        // Where writers do not queue, the screen reads in the start's own transaction; where they do, it must not
+        // hold the writer (a refusal is recorded in a transaction of its own).
+        await using var shared = store.WritersQueue ? null : await store.BeginWriteAsync(ct);
+        if (await guard.ScreenAsync(store, destination.Value, request.ClientIp, ct, readIn: shared) is { } refused)
         {
             return refused;
         }
@@ -75,7 +78,8 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
         // again (Twilio Verify's behaviour), keeping its attempts: asking again buys no new guesses.
         var origin = new SendOrigin(null, request.ClientIp, apiKeyId);
         var reuseKey = reuseKeys.Verification(apiKeyId, purpose, destination.Value);
-        await using var tx = await store.BeginWriteAsync(ct);
+        await using var opened = shared is null ? await store.BeginWriteAsync(ct) : null;
+        var tx = shared ?? opened!;
         var issued = await engine.FindReusableAsync(tx, reuseKey, ct) is { } pending
             ? await engine.ResendReusedAsync(tx, pending, origin, ct)
             : await engine.IssueAsync(
@@ -133,14 +137,16 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
     public async Task<Result<Challenge>> CheckAsync(string apiKeyId, string id, string code, CancellationToken ct)
     {
         var scope = ChallengeScope.ApiKey(apiKeyId);
-        var read = await engine.ReadForCheckAsync(store, id, scope, ct);
-        if (!read.IsSuccess)
+        // Where writers queue, a decided check (most of a guessing attack) is answered from a read of its own and never
+        // queues; elsewhere the challenge is read in the check's own transaction.
+        Result<Challenge>? read = store.WritersQueue ? await engine.ReadForCheckAsync(store, id, scope, ct) : (Result<Challenge>?)null;
+        if (read is { IsSuccess: false } refused)
         {
-            return read.Error!;
+            return refused.Error!;
         }
 
         await using var tx = await store.BeginWriteAsync(ct);
-        var result = await engine.CheckReadAsync(tx, read.Value, code, ct);
+        var result = read is { } found ? await engine.CheckReadAsync(tx, found.Value, code, ct) : await engine.CheckAsync(tx, id, scope, code, ct);
         await tx.CommitAsync(ct); // a used attempt sticks, right or wrong
         return result;
     }

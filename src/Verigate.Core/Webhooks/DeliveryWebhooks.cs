@@ -13,14 +13,18 @@ namespace Verigate.Core.Webhooks;
 /// </summary>
 public static class DeliveryWebhooks
 {
-    public static async Task PublishAsync(IStoreSession tx, DeliveryEvent report, CancellationToken ct)
+    /// <summary>
+    /// Publishes the event for a final report. The challenge is <c>known</c> when the caller read it in this unit of work
+    /// (the dispatcher, just before sending); null reads it here.
+    /// </summary>
+    public static async Task PublishAsync(IStoreSession tx, DeliveryEvent report, CancellationToken ct, Challenge? known = null)
     {
         if (report.Status is not (DeliveryStatus.Delivered or DeliveryStatus.Failed))
         {
             return;
         }
 
-        var challenge = await tx.Challenges.GetAsync(report.ChallengeId, ct);
+        var challenge = known ?? await tx.Challenges.GetAsync(report.ChallengeId, ct);
         if (challenge is not { Purpose: ChallengePurpose.VerifyApi, Subject.Kind: SubjectKind.ApiKey })
         {
             return;

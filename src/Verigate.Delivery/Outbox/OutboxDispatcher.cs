@@ -84,7 +84,7 @@ public sealed partial class OutboxDispatcher(
 
         try
         {
-            await RecordAsync(results);
+            await RecordAsync(results, challenges);
         }
         catch (Exception e)
         {
@@ -209,9 +209,9 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Records the batch in one transaction, then (once it is over) tells the observers, which may write themselves.</summary>
-    private async Task RecordAsync(IReadOnlyList<Dispatched> results)
+    private async Task RecordAsync(IReadOnlyList<Dispatched> results, IReadOnlyDictionary<string, Challenge> challenges)
     {
-        var recorded = await RecordCoreAsync(results);
+        var recorded = await RecordCoreAsync(results, challenges);
         foreach (var report in recorded)
         {
             foreach (var observer in observers)
@@ -221,7 +221,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<List<DeliveryEvent>> RecordCoreAsync(IReadOnlyList<Dispatched> results)
+    private async Task<List<DeliveryEvent>> RecordCoreAsync(IReadOnlyList<Dispatched> results, IReadOnlyDictionary<string, Challenge> challenges)
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
@@ -264,10 +264,11 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        // After the whole batch's writes, which the store may then send together: each webhook reads the timeline.
+        // After the whole batch's writes, which the store may then send together: each webhook reads the timeline. The
+        // challenge is the one read just before sending (its state when the message went out), not read again.
         foreach (var report in reports)
         {
-            await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct);
+            await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct, challenges.GetValueOrDefault(report.ChallengeId));
         }
 
         await tx.CommitAsync(ct);

@@ -144,6 +144,9 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     public async ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) =>
         new PostgresSession(await DataSource.OpenConnectionAsync(ct), null, _signal);
 
+    /// <summary>Writers run side by side: a read before a write goes in the write's transaction (one commit, not two).</summary>
+    public bool WritersQueue => false;
+
     public async ValueTask DisposeAsync()
     {
         await _counters.DisposeAsync();
