@@ -102,4 +102,22 @@ public abstract partial class StoreSpecification
         Assert.Null(ended.ProtectedCode);
         Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-end-after", Now.AddSeconds(2), None)));
     }
+
+    [Fact]
+    public async Task Timelines_of_several_challenges_are_read_at_once_each_in_order()
+    {
+        var to = new Destination(Channel.Sms, "+4915112340002");
+        await WriteAsync(async tx =>
+        {
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("ch-many-a", 1, to, DeliveryStatus.Queued, Now), None);
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("ch-many-b", 2, to, DeliveryStatus.Queued, Now), None);
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("ch-many-c", 3, to, DeliveryStatus.Queued, Now), None);
+            await tx.Deliveries.AppendAsync(new DeliveryEvent("ch-many-a", 1, to, DeliveryStatus.Delivered, Now.AddSeconds(1)), None);
+        });
+
+        var listed = await ReadAsync(r => r.Deliveries.ListManyAsync(["ch-many-a", "ch-many-b"], None));
+        Assert.Equal([("ch-many-a", DeliveryStatus.Queued), ("ch-many-b", DeliveryStatus.Queued), ("ch-many-a", DeliveryStatus.Delivered)],
+            listed.Select(d => (d.ChallengeId, d.Status)));
+        Assert.Empty(await ReadAsync(r => r.Deliveries.ListManyAsync([], None)));
+    }
 }

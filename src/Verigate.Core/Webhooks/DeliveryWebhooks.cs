@@ -13,24 +13,31 @@ namespace Verigate.Core.Webhooks;
 /// </summary>
 public static class DeliveryWebhooks
 {
-    /// <summary>
-    /// Publishes the event for a final report. The challenge is <c>known</c> when the caller read it in this unit of work
-    /// (the dispatcher, just before sending); null reads it here.
-    /// </summary>
-    public static async Task PublishAsync(IStoreSession tx, DeliveryEvent report, CancellationToken ct, Challenge? known = null)
+    /// <summary>Publishes the event of a report if it is a final one of a Verify API verification, reading the challenge and its timeline.</summary>
+    public static async Task PublishAsync(IStoreSession tx, DeliveryEvent report, CancellationToken ct)
     {
-        if (report.Status is not (DeliveryStatus.Delivered or DeliveryStatus.Failed))
+        if (!IsFinal(report))
         {
             return;
         }
 
-        var challenge = known ?? await tx.Challenges.GetAsync(report.ChallengeId, ct);
-        if (challenge is not { Purpose: ChallengePurpose.VerifyApi, Subject.Kind: SubjectKind.ApiKey })
+        var challenge = await tx.Challenges.GetAsync(report.ChallengeId, ct);
+        if (Applies(report, challenge))
         {
-            return;
+            await PublishAsync(tx, report, challenge!, await tx.Deliveries.ListAsync(report.ChallengeId, ct), ct);
         }
+    }
 
-        var timeline = await tx.Deliveries.ListAsync(report.ChallengeId, ct);
+    /// <summary>Whether <paramref name="report"/> of <paramref name="challenge"/> has an event: a final report of a Verify API verification.</summary>
+    public static bool Applies(DeliveryEvent report, Challenge? challenge) =>
+        IsFinal(report) && challenge is { Purpose: ChallengePurpose.VerifyApi, Subject.Kind: SubjectKind.ApiKey };
+
+    /// <summary>
+    /// Publishes the event of a report that <see cref="Applies"/>, given the challenge and its whole timeline (the report
+    /// included) as the caller knows them: the dispatcher reads a batch's in one read.
+    /// </summary>
+    public static Task PublishAsync(IStoreSession tx, DeliveryEvent report, Challenge challenge, IReadOnlyList<DeliveryEvent> timeline, CancellationToken ct)
+    {
         var attempts = new JsonArray();
         foreach (var send in timeline.GroupBy(d => d.OutboxId).OrderBy(g => g.Key))
         {
@@ -51,6 +58,8 @@ public static class DeliveryWebhooks
         data["detail"] = report.Detail;
         data["sendCodeAttempts"] = attempts;
         var type = report.Status == DeliveryStatus.Delivered ? WebhookEventTypes.DeliveryDelivered : WebhookEventTypes.DeliveryFailed;
-        await WebhookPublisher.PublishAsync(tx, type, challenge.Id, challenge.Subject.Id, data, report.At, ct);
+        return WebhookPublisher.PublishAsync(tx, type, challenge.Id, challenge.Subject.Id, data, report.At, ct);
     }
+
+    private static bool IsFinal(DeliveryEvent report) => report.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verigate.Core.Challenges;
 using Verigate.Core.Outbox;
+using Verigate.Core.Webhooks;
 using Verigate.Core.Storage;
 using Verigate.Core.Telemetry;
 using Verigate.Core.VerifyServices;
@@ -225,23 +226,32 @@ public sealed partial class OutboxDispatcher(
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
-        var codeReports = new List<DeliveryEvent>();
-        var reports = new List<DeliveryEvent>();
+        var outcomes = results.Select(r => Judge(r, now)).ToList();
+        var reports = outcomes.Where(o => o.Report is not null).Select(o => o.Report!).ToList();
         await using var tx = await store.BeginUrgentWriteAsync(ct);
-        foreach (var (message, outcome, storeBacked, rendered) in results)
+
+        // The delivery webhooks carry each verification's timeline: read before the batch's writes, in one read, so
+        // that the writes and the events can all go to the store together.
+        var withEvents = reports.Where(r => DeliveryWebhooks.Applies(r, challenges.GetValueOrDefault(r.ChallengeId))).ToList();
+        var earlier = withEvents.Count == 0
+            ? []
+            : await tx.Deliveries.ListManyAsync(withEvents.Select(r => r.ChallengeId).Distinct(StringComparer.Ordinal).ToList(), ct);
+
+        // One message after the other (its inbox copy, outbox row, timeline entry and event touch different tables):
+        // where the store sends held-back writes together, each message's make one statement.
+        for (var i = 0; i < results.Count; i++)
         {
-            if (storeBacked is not null)
+            var (message, outcome, retryAt, report) = outcomes[i];
+            if (results[i].StoreBacked is { } storeBacked)
             {
-                await storeBacked.DeliverAsync(tx, rendered!, ct);
+                await storeBacked.DeliverAsync(tx, results[i].Rendered!, ct);
             }
 
-            var retrying = !outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts;
-            VerigateTelemetry.Delivered(message.Destination.Channel, KindName(message.Kind), retrying ? "retry" : outcome.Status.ToString().ToLowerInvariant());
-            if (retrying)
+            VerigateTelemetry.Delivered(message.Destination.Channel, KindName(message.Kind), retryAt is null ? outcome.Status.ToString().ToLowerInvariant() : "retry");
+            if (retryAt is { } at)
             {
-                var retryAt = now + Backoff(message.Attempts);
-                await tx.Outbox.ScheduleRetryAsync(message.Id, _owner, retryAt, outcome.Detail ?? "retry", ct);
-                LogRetry(logger, message.Id, message.Destination, message.Attempts, retryAt);
+                await tx.Outbox.ScheduleRetryAsync(message.Id, _owner, at, outcome.Detail ?? "retry", ct);
+                LogRetry(logger, message.Id, message.Destination, message.Attempts, at);
             }
             else
             {
@@ -250,30 +260,41 @@ public sealed partial class OutboxDispatcher(
                 LogFinished(logger, message.Id, message.Kind, message.Destination.Channel, message.Destination, outcome.Status);
             }
 
-            if (message.ChallengeId is not null && message.Kind != OutboxKind.Notice)
+            if (report is null)
             {
-                // A temporary failure leaves the message queued: the timeline says so rather than "failed".
-                var status = retrying ? DeliveryStatus.Queued : outcome.Status;
-                var report = new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, status, now, outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason, outcome.Provider);
-                await tx.Deliveries.AppendAsync(report, ct);
-                reports.Add(report);
-                if (message.Kind == OutboxKind.Code)
-                {
-                    codeReports.Add(report);
-                }
+                continue;
+            }
+
+            await tx.Deliveries.AppendAsync(report, ct);
+            if (withEvents.Contains(report))
+            {
+                // The challenge as read just before sending (its state when the message went out), not read again; the
+                // timeline as stored plus this batch's reports.
+                var timeline = earlier.Concat(reports).Where(d => d.ChallengeId == report.ChallengeId).ToList();
+                await DeliveryWebhooks.PublishAsync(tx, report, challenges[report.ChallengeId], timeline, ct);
             }
         }
 
-        // After the whole batch's writes, which the store may then send together: each webhook reads the timeline. The
-        // challenge is the one read just before sending (its state when the message went out), not read again.
-        foreach (var report in reports)
-        {
-            await Core.Webhooks.DeliveryWebhooks.PublishAsync(tx, report, ct, challenges.GetValueOrDefault(report.ChallengeId));
-        }
-
         await tx.CommitAsync(ct);
-        return codeReports;
+        return [.. outcomes.Where(o => o.Report is not null && o.Message.Kind == OutboxKind.Code).Select(o => o.Report!)];
     }
+
+    /// <summary>
+    /// What a result means for the outbox row (finished, or tried again at <c>RetryAt</c>) and for the challenge's
+    /// timeline (a report; a temporary failure leaves the message queued, and the timeline says so rather than "failed").
+    /// </summary>
+    private Judged Judge(Dispatched result, DateTimeOffset now)
+    {
+        var (message, outcome, _, _) = result;
+        var retrying = !outcome.Succeeded && outcome.Retry && message.Attempts < Options.MaxAttempts;
+        var report = message.ChallengeId is not null && message.Kind != OutboxKind.Notice
+            ? new DeliveryEvent(message.ChallengeId, message.Id, message.Destination, retrying ? DeliveryStatus.Queued : outcome.Status, now,
+                outcome.Detail, outcome.ProviderMessageId, outcome.ProviderReason, outcome.Provider)
+            : null;
+        return new Judged(message, outcome, retrying ? now + Backoff(message.Attempts) : null, report);
+    }
+
+    private readonly record struct Judged(OutboxMessage Message, SendOutcome Outcome, DateTimeOffset? RetryAt, DeliveryEvent? Report);
 
     /// <summary>One message's result; for a store-backed channel, the rendered message still to be stored.</summary>
     private readonly record struct Dispatched(OutboxMessage Message, SendOutcome Outcome, IStoreBackedSender? StoreBacked, RenderedMessage? Rendered);
