@@ -12,8 +12,6 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         "id, purpose, label, subject_kind, subject_id, channel, destination, code_length, code_hash, protected_code, status, " +
         "created_at, expires_at, attempts_used, max_attempts, sends_used, max_sends, next_send_at, locale, device_name, client_ip, service_sid, reuse_key";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> ManySelects = new();
-
     private static readonly string QualifiedColumns = string.Join(", ", Columns.Split(", ").Select(c => "challenges." + c));
 
     public Task InsertAsync(Challenge c, CancellationToken ct) =>
@@ -33,23 +31,8 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
     public Task<Challenge?> GetAsync(string id, CancellationToken ct) =>
         s.Command($"SELECT {Columns} FROM challenges WHERE id = @id").With("@id", id).FirstOrDefaultAsync(Map, ct);
 
-    public Task<IReadOnlyList<Challenge>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<Challenge>>([]);
-        }
-
-        // One SQL text per batch size (at most the dispatcher's batch), so statements stay prepared and cached.
-        var command = s.Command(ManySelects.GetOrAdd(ids.Count, n =>
-            $"SELECT {Columns} FROM challenges WHERE id IN ({string.Join(", ", Enumerable.Range(0, n).Select(i => $"@id{i}"))})"));
-        for (var i = 0; i < ids.Count; i++)
-        {
-            command.With($"@id{i}", ids[i]);
-        }
-
-        return command.ListAsync(Map, ct);
-    }
+    public Task<IReadOnlyList<Challenge>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken ct) =>
+        InList.Command(s, $"SELECT {Columns} FROM challenges WHERE id IN ({{0}})", ids)?.ListAsync(Map, ct) ?? Task.FromResult<IReadOnlyList<Challenge>>([]);
 
     public Task<Challenge?> FindLatestAsync(
         ChallengeSubject subject, string serviceSid, Destination destination, DateTimeOffset now, bool orExhausted, CancellationToken ct) =>

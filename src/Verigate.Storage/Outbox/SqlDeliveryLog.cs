@@ -7,8 +7,6 @@ namespace Verigate.Storage.Outbox;
 
 internal sealed class SqlDeliveryLog(SqlSession s) : IDeliveryLog
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> ManySelects = new();
-
     private const string Columns = "challenge_id, outbox_id, channel, destination, status, at, detail, provider_id, provider_reason, provider";
 
     public Task AppendAsync(DeliveryEvent d, CancellationToken ct) =>
@@ -35,23 +33,9 @@ internal sealed class SqlDeliveryLog(SqlSession s) : IDeliveryLog
     public Task<IReadOnlyList<DeliveryEvent>> ListAsync(string challengeId, CancellationToken ct) =>
         s.Command($"SELECT {Columns} FROM deliveries WHERE challenge_id = @challenge ORDER BY id").With("@challenge", challengeId).ListAsync(Map, ct);
 
-    public Task<IReadOnlyList<DeliveryEvent>> ListManyAsync(IReadOnlyList<string> challengeIds, CancellationToken ct)
-    {
-        if (challengeIds.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<DeliveryEvent>>([]);
-        }
-
-        // One SQL text per count (at most a dispatcher batch), so statements stay prepared.
-        var command = s.Command(ManySelects.GetOrAdd(challengeIds.Count, n =>
-            $"SELECT {Columns} FROM deliveries WHERE challenge_id IN ({string.Join(", ", Enumerable.Range(0, n).Select(i => $"@c{i}"))}) ORDER BY id"));
-        for (var i = 0; i < challengeIds.Count; i++)
-        {
-            command.With($"@c{i}", challengeIds[i]);
-        }
-
-        return command.ListAsync(Map, ct);
-    }
+    public Task<IReadOnlyList<DeliveryEvent>> ListManyAsync(IReadOnlyList<string> challengeIds, CancellationToken ct) =>
+        InList.Command(s, $"SELECT {Columns} FROM deliveries WHERE challenge_id IN ({{0}}) ORDER BY id", challengeIds)?.ListAsync(Map, ct)
+        ?? Task.FromResult<IReadOnlyList<DeliveryEvent>>([]);
 
     private static DeliveryEvent Map(System.Data.Common.DbDataReader r) => new(
         r.GetString(0), r.GetInt64(1), new Destination(SqlAccountStore.ParseChannel(r.GetString(2)), r.GetString(3)),
