@@ -97,6 +97,16 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
         await (await api.PostAsJsonAsync("/v1/verifications", new { to = prefix + "0099", channel = "sms" })).ProblemAsync(403, "destination_blocked");
         await (await api.PostAsJsonAsync("/v1/verifications", new { to = prefix + "0098", channel = "sms" })).ProblemAsync(403, "destination_blocked");
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/v1/verifications", new { to = "+4915288880001", channel = "sms" })).StatusCode);
+
+        // Each refusal was recorded (committed in the start's transaction), and the block once.
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM audit_events WHERE type = 'sms.refused'), (SELECT count(*) FROM fraud_blocks WHERE scope = 'prefix:+491527777')", connection);
+        await using var reader = await count.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(2, reader.GetInt64(0));
+        Assert.Equal(1, reader.GetInt64(1));
     }
 
     [Fact]

@@ -24,9 +24,10 @@ public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limite
 
     /// <summary>
     /// The decisions that must outlive a refused request, in their own transaction before the caller's: a refusal
-    /// and its reason go to the audit, and a prefix whose conversion collapsed is blocked (stored, alerted). The
-    /// first judgement reads in <paramref name="readIn"/> when given (the caller's transaction, on a store whose
-    /// writers do not queue), else in a read session of its own.
+    /// and its reason go to the audit, and a prefix whose conversion collapsed is blocked (stored, alerted). Given
+    /// <paramref name="readIn"/> — the caller's write transaction, unused so far, on a store whose writers do not
+    /// queue — the screen reads there, and a refusal is recorded and committed there (the caller then only answers);
+    /// else it reads in a session of its own and records a refusal in a transaction of its own.
     /// </summary>
     public async Task<Error?> ScreenAsync(IStore store, Destination destination, string? clientIp, CancellationToken ct, IStoreSession? readIn = null)
     {
@@ -38,16 +39,19 @@ public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limite
         var now = time.GetUtcNow();
         // Nearly every send passes: judge it from a read, which neither takes SQLite's writer nor costs PostgreSQL
         // a transaction; only a refusal (something to record) is judged again in a write transaction.
-        await using (var own = readIn is null ? await store.OpenReadAsync(ct) : null)
+        await using (var ownRead = readIn is null ? await store.OpenReadAsync(ct) : null)
         {
-            var read = readIn ?? own!;
+            var read = readIn ?? ownRead!;
             if (await RefusalAsync(read, destination, now, ct) is null && await WatchConversionAsync(read, destination, now, record: false, ct) is null)
             {
                 return null;
             }
         }
 
-        await using var tx = await store.BeginWriteAsync(ct);
+        // The caller's transaction when it lent one (it has done nothing else yet, and ends with a refusal): a second
+        // connection per refused request would let a burst of refusals exhaust the pool while holding the first.
+        await using var ownWrite = readIn is null ? await store.BeginWriteAsync(ct) : null;
+        var tx = readIn ?? ownWrite!;
         var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, record: true, ct);
         if (refusal is not null)
         {

@@ -66,8 +66,8 @@ public sealed class VerificationService(IStore store, ChallengeEngine engine, IC
             return Error.InvalidRequest("clientIp", "clientIp must be an IPv4 or IPv6 address.");
         }
 
-        // Where writers do not queue, the screen reads in the start's own transaction; where they do, it must not
-        // hold the writer (a refusal is recorded in a transaction of its own).
+        // Where writers do not queue, the screen reads in the start's own transaction (and a refusal is committed in it);
+        // where they do, it must not hold the writer, and records a refusal in a transaction of its own.
         await using var shared = store.WritersQueue ? null : await store.BeginWriteAsync(ct);
         if (await guard.ScreenAsync(store, destination.Value, request.ClientIp, ct, readIn: shared) is { } refused)
         {

@@ -6,8 +6,9 @@ namespace Verigate.Storage.Sql;
 /// A write whose outcome nobody reads — no rows back, no count compared — such as an audit line, a timeline entry or
 /// a webhook event. A store hands it to its session (<see cref="SqlSession.WriteAsync"/>) instead of running it, so
 /// a backend with round trips can send all of a transaction's such writes as one statement (see
-/// <c>Postgres/WriteFusion</c>). <see cref="Ctes"/> are writing CTEs the main statement reads from (PostgreSQL only);
-/// a CTE is referred to by its name, which must not occur in the SQL as anything else.
+/// <c>Postgres/WriteFusion</c>). It must not read what another held-back write writes (in one statement they share a
+/// snapshot). <see cref="Ctes"/> are writing CTEs the main statement reads from (PostgreSQL only); a CTE is referred to
+/// by its name, which must not occur in the SQL as anything else.
 /// </summary>
 internal sealed partial class DeferredWrite(string sql, params (string Name, string Sql)[] ctes)
 {
