@@ -13,14 +13,18 @@ internal sealed class SqlDeliveryLog(SqlSession s) : IDeliveryLog
         s.WriteAsync(Bind(new DeferredWrite(
             $"INSERT INTO deliveries ({Columns}) VALUES (@challenge, @outbox, @channel, @destination, @status, @at, @detail, @providerId, @providerReason, @provider)"), d), ct);
 
+    /// <summary>The name of the CTE that inserts the message whose timeline <see cref="AppendForNewOutbox"/> opens.</summary>
+    internal const string NewOutbox = "new_outbox";
+
+    private const string AppendFromNewOutbox =
+        $"INSERT INTO deliveries ({Columns}) SELECT @challenge, id, @channel, @destination, @status, @at, @detail, @providerId, @providerReason, @provider FROM {NewOutbox}";
+
     /// <summary>
     /// The first entry of a message's timeline, written with the message itself (<see cref="SqlOutboxStore.EnqueueTrackedAsync"/>):
-    /// its outbox id comes from the outbox CTE named <paramref name="outboxCte"/>.
+    /// its outbox id comes from <paramref name="outboxInsert"/>, the CTE named <see cref="NewOutbox"/>.
     /// </summary>
-    internal static DeferredWrite AppendForNewOutbox(DeliveryEvent d, string outboxCte, (string Name, string Sql) outboxInsert) =>
-        Bind(new DeferredWrite(
-            $"INSERT INTO deliveries ({Columns}) SELECT @challenge, id, @channel, @destination, @status, @at, @detail, @providerId, @providerReason, @provider FROM {outboxCte}",
-            outboxInsert), d, withOutbox: false);
+    internal static DeferredWrite AppendForNewOutbox(DeliveryEvent d, string outboxInsert) =>
+        Bind(new DeferredWrite(AppendFromNewOutbox, (NewOutbox, outboxInsert)), d, withOutbox: false);
 
     private static DeferredWrite Bind(DeferredWrite w, DeliveryEvent d, bool withOutbox = true)
     {

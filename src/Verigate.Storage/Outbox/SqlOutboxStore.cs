@@ -15,6 +15,9 @@ internal sealed class SqlOutboxStore(SqlSession s) : IOutboxStore
         "INSERT INTO outbox (kind, challenge_id, channel, destination, template, locale, state, attempts, next_attempt_at, created_at, link_id, notice_values) " +
         "VALUES (@kind, @challenge, @channel, @destination, @template, @locale, 'pending', 0, @at, @at, @link, @values) RETURNING id";
 
+    // The insert with its parameters named apart from the timeline entry's (both describe a destination).
+    private static readonly string InsertBesideTimeline = Insert.Replace("@", "@o_", StringComparison.Ordinal);
+
     public async Task<long> EnqueueAsync(OutboxMessage m, CancellationToken ct)
     {
         var command = s.Command(Insert);
@@ -36,10 +39,8 @@ internal sealed class SqlOutboxStore(SqlSession s) : IOutboxStore
             return;
         }
 
-        // One write: the message, and its timeline's first entry reading the new id from the message's CTE. The
-        // outbox parameters are named apart from the timeline's (both describe a destination).
-        const string cte = "new_outbox";
-        var write = SqlDeliveryLog.AppendForNewOutbox(queued, cte, (cte, Insert.Replace("@", "@o_", StringComparison.Ordinal)));
+        // One write: the message, and its timeline's first entry reading the new id from the message's CTE.
+        var write = SqlDeliveryLog.AppendForNewOutbox(queued, InsertBesideTimeline);
         foreach (var (name, value) in Parameters(m))
         {
             write.With("@o_" + name[1..], value);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Verigate.Storage.Sql;
@@ -27,11 +28,18 @@ internal sealed partial class DeferredWrite(string sql, params (string Name, str
         return this;
     }
 
-    /// <summary>The tables the write changes (its statement's and its CTEs'); empty when they cannot be told.</summary>
-    public IReadOnlyList<string> Tables => field ??= [.. Ctes.Select(c => c.Sql).Append(Sql).Select(sql => Target().Match(sql)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct()];
+    /// <summary>
+    /// The tables the write changes (its statement's and its CTEs'); empty when they cannot be told. Worked out once per
+    /// SQL text: every transaction asks it of each of its writes.
+    /// </summary>
+    public IReadOnlyList<string> Tables => TablesBySql.GetOrAdd(StandaloneSql, static (_, write) =>
+        [.. write.Ctes.Select(c => c.Sql).Append(write.Sql).Select(sql => Target().Match(sql)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct()], this);
 
     /// <summary>The write as a statement of its own.</summary>
-    public string StandaloneSql => Ctes.Count == 0 ? Sql : "WITH " + string.Join(", ", Ctes.Select(c => $"{c.Name} AS ({c.Sql})")) + " " + Sql;
+    public string StandaloneSql => field ??= Ctes.Count == 0 ? Sql : "WITH " + string.Join(", ", Ctes.Select(c => $"{c.Name} AS ({c.Sql})")) + " " + Sql;
+
+    // Bounded by the program's SQL texts: writes are never built from data.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> TablesBySql = new(StringComparer.Ordinal);
 
     [GeneratedRegex(@"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.IgnoreCase)]
     private static partial Regex Target();

@@ -58,6 +58,26 @@ public sealed class ServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>
+    /// Starts the server in a fresh data directory with <paramref name="key"/> set to <paramref name="value"/> and asserts
+    /// that the start is refused with a message containing <paramref name="named"/> (the key itself by default).
+    /// </summary>
+    public static async Task AssertStartRefusedAsync(string key, string value, string? named = null)
+    {
+        var data = Directory.CreateTempSubdirectory("verigate-settings-").FullName;
+        try
+        {
+            var run = await RunCommandAsync(data, "--urls", "http://127.0.0.1:0", $"--{key}", value);
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains(named ?? key, run.Output + run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     /// <summary>Runs a command of the server binary (such as <c>apikey create</c>) to completion.</summary>
     public static Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string dataDirectory, params string[] args) =>
         RunCommandAsync(dataDirectory, null, args);
