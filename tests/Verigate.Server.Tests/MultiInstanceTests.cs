@@ -98,7 +98,8 @@ public sealed class MultiInstanceTests(TwoInstances pair) : IClassFixture<TwoIns
         await (await api.PostAsJsonAsync("/v1/verifications", new { to = prefix + "0098", channel = "sms" })).ProblemAsync(403, "destination_blocked");
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/v1/verifications", new { to = "+4915288880001", channel = "sms" })).StatusCode);
 
-        // Each refusal was recorded (committed in the start's transaction), and the block once.
+        // Each refusal was recorded, and the block once: the first refusal by the screen's conversion watch (committed in
+        // the start's transaction), the second by the send's charge, which judges the block on PostgreSQL.
         await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var count = new Npgsql.NpgsqlCommand(

@@ -81,6 +81,44 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
         (string?)await ((Verigate.Storage.Sql.SqlSession)session).Command(sql).ExecuteScalarAsync();
 
     [Fact]
+    public async Task A_session_of_held_back_writes_only_commits_them_all_or_none()
+    {
+        var ct = CancellationToken.None;
+        // No statement of its own ran, so no transaction was begun: the commit sends the writes as one batch, which
+        // PostgreSQL runs as one implicit transaction. A failing write must take the others with it.
+        await using (var tx = await _store!.BeginWriteAsync(ct))
+        {
+            await tx.Audit.AppendAsync(new Verigate.Core.Audit.AuditEvent(Now, "kept_only_with_the_rest", null, "ch-implicit", null, null, null), ct);
+            await tx.Deliveries.AppendAsync(new Verigate.Core.Outbox.DeliveryEvent("ch-implicit", 1,
+                new Verigate.Core.Destinations.Destination(Verigate.Core.Destinations.Channel.Email, "x@example.com"), Verigate.Core.Outbox.DeliveryStatus.Sent, Now), ct);
+            await ((Verigate.Storage.Sql.SqlSession)tx).WriteAsync(new Verigate.Storage.Sql.DeferredWrite("INSERT INTO audit_events (no_such_column) VALUES (1)"), ct);
+            await Assert.ThrowsAsync<PostgresException>(async () => await tx.CommitAsync(ct));
+        }
+
+        await using var read = await _store.OpenReadAsync(ct);
+        Assert.Empty(await read.Audit.ListForChallengeAsync("ch-implicit", ct));
+        Assert.Empty(await read.Deliveries.ListAsync("ch-implicit", ct));
+    }
+
+    [Fact]
+    public async Task A_claim_alone_in_its_session_commits_on_its_own()
+    {
+        var ct = CancellationToken.None;
+        var to = new Verigate.Core.Destinations.Destination(Verigate.Core.Destinations.Channel.Email, "claim@example.com");
+        await using (var tx = await _store!.BeginWriteAsync(ct))
+        {
+            await tx.Outbox.EnqueueAsync(new Verigate.Core.Outbox.OutboxMessage(0, Verigate.Core.Outbox.OutboxKind.Code, null, to, "code", "en", Now), ct);
+            await tx.CommitAsync(ct);
+        }
+
+        // The claimer has not committed (nor ended its session): the lease is visible to everyone already.
+        await using var claimer = await _store.BeginWriteAsync(ct);
+        Assert.Single(await claimer.Outbox.ClaimAsync("node-a", Now, Now.AddMinutes(1), 10, ct));
+        await using var owner = _store.DataSource.CreateCommand("SELECT owner FROM outbox");
+        Assert.Equal("node-a", await owner.ExecuteScalarAsync(ct));
+    }
+
+    [Fact]
     public async Task Migrations_run_once_even_when_instances_start_together()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresStore.MigrateAsync(database.ConnectionString, CancellationToken.None)));

@@ -91,7 +91,7 @@ public abstract partial class StoreSpecification
         await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-end-after"), None));
         var used = await WriteAsync(async tx =>
         {
-            var attempts = await tx.Challenges.TryUseAttemptAsync("ch-end-after", Now, None);
+            var attempts = await UseAttemptAsync(tx, "ch-end-after", Now);
             await tx.Challenges.EndAfterAttemptAsync("ch-end-after", ChallengeStatus.Approved, Now.AddSeconds(1), None);
             return attempts;
         });
@@ -100,7 +100,7 @@ public abstract partial class StoreSpecification
         var ended = await ReadAsync(r => r.Challenges.GetAsync("ch-end-after", None));
         Assert.Equal(ChallengeStatus.Approved, ended!.Status);
         Assert.Null(ended.ProtectedCode);
-        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-end-after", Now.AddSeconds(2), None)));
+        Assert.Null(await WriteAsync(tx => UseAttemptAsync(tx, "ch-end-after", Now.AddSeconds(2))));
     }
 
     [Fact]

@@ -62,6 +62,10 @@ public abstract partial class StoreSpecification : IAsyncLifetime
         return await work(read);
     }
 
+    // An attempt checked against a failure counter nobody has counted (the usual case).
+    private static async Task<int?> UseAttemptAsync(IStoreSession tx, string id, DateTimeOffset at) =>
+        (await tx.Challenges.TryUseAttemptAsync(id, "fc:untouched", at, None))?.AttemptsUsed;
+
     private static Challenge NewChallenge(string id, int maxAttempts = 5, DateTimeOffset? expiresAt = null) => new()
     {
         Id = id,
@@ -294,7 +298,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
 
         // Out of attempts: never reused (asking again must not look like fresh attempts, nor keep answering "too many").
         Assert.Equal("ch-reuse-spent", (await ReadAsync(r => r.Challenges.FindReusableAsync("k3", Now, None)))?.Id);
-        Assert.NotNull(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-reuse-spent", Now, None)));
+        Assert.NotNull(await WriteAsync(tx => UseAttemptAsync(tx, "ch-reuse-spent", Now)));
         Assert.Null(await ReadAsync(r => r.Challenges.FindReusableAsync("k3", Now, None)));
 
         Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-reuse-new", ChallengeStatus.Approved, Now, None)));
@@ -360,16 +364,37 @@ public abstract partial class StoreSpecification : IAsyncLifetime
             await tx.Challenges.InsertAsync(NewChallenge("ch-a", maxAttempts: 2), None);
             await tx.Challenges.InsertAsync(NewChallenge("ch-b"), None);
         });
-        Assert.Equal(1, await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-a", Now, None)));
-        Assert.Equal(2, await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-a", Now, None)));
-        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-a", Now, None)));
-        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-b", Now.AddMinutes(10), None)));
+        Assert.Equal(1, await WriteAsync(tx => UseAttemptAsync(tx, "ch-a", Now)));
+        Assert.Equal(2, await WriteAsync(tx => UseAttemptAsync(tx, "ch-a", Now)));
+        Assert.Null(await WriteAsync(tx => UseAttemptAsync(tx, "ch-a", Now)));
+        Assert.Null(await WriteAsync(tx => UseAttemptAsync(tx, "ch-b", Now.AddMinutes(10))));
 
         Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-b", ChallengeStatus.Approved, Now, None)));
         Assert.False(await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-b", ChallengeStatus.Canceled, Now, None)));
-        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-b", Now, None)));
+        Assert.Null(await WriteAsync(tx => UseAttemptAsync(tx, "ch-b", Now)));
         var ended = await ReadAsync(r => r.Challenges.GetAsync("ch-b", None));
         Assert.Equal((ChallengeStatus.Approved, (string?)null), (ended!.Status, ended.ProtectedCode));
+    }
+
+    [Fact]
+    public async Task An_attempt_is_not_used_while_code_entry_is_locked_and_says_whether_failures_were_counted()
+    {
+        await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-locked"), None));
+        await WriteAsync(tx => tx.FailureCounters.AddAsync("fc:locked", None));
+
+        // Counted but not locked: the attempt is used, and the answer says there is something to clear.
+        Assert.Equal(new UsedAttempt(1, true), await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-locked", "fc:locked", Now, None)));
+        Assert.Equal(new UsedAttempt(2, false), await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-locked", "fc:other", Now, None)));
+
+        // Locked: no attempt is used, until the lock has passed.
+        await WriteAsync(tx => tx.FailureCounters.LockAsync("fc:locked", Now.AddMinutes(1), None));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-locked", "fc:locked", Now, None)));
+        Assert.Equal(2, (await ReadAsync(r => r.Challenges.GetAsync("ch-locked", None)))!.AttemptsUsed);
+        Assert.Equal(new UsedAttempt(3, true), await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-locked", "fc:locked", Now.AddMinutes(1).AddMilliseconds(1), None)));
+
+        // Locked until cleared: never.
+        await WriteAsync(tx => tx.FailureCounters.LockAsync("fc:locked", DateTimeOffset.MaxValue, None));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-locked", "fc:locked", Now.AddMinutes(5), None)));
     }
 
     [Fact]
@@ -377,7 +402,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     {
         await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-race", maxAttempts: 5), None));
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
-            WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-race", Now, None)))));
+            WriteAsync(tx => UseAttemptAsync(tx, "ch-race", Now)))));
 
         Assert.Equal([1, 2, 3, 4, 5], results.Where(r => r is not null).Select(r => r!.Value).Order());
         Assert.Equal(5, (await ReadAsync(r => r.Challenges.GetAsync("ch-race", None)))!.AttemptsUsed);

@@ -62,17 +62,17 @@ public sealed partial class ChallengeEngine
                 return Error.NotFound();
         }
 
+        // The lock on wrong codes is checked by the attempt's own update: one statement, and no guess slips past a
+        // lock set between a read and the update.
         var failureKey = FailureScopes.For(challenge);
-        var failures = await tx.FailureCounters.GetAsync(failureKey, ct);
-        if (failures is { LockedUntil: { } until } && until > now)
+        if (await tx.Challenges.TryUseAttemptAsync(id, failureKey, now, ct) is not { } used)
         {
-            // The same words for every flow, account or not: the answer reveals nothing about who is behind the code.
-            return new Error(ErrorCodes.RateLimited, "Code entry is paused after too many wrong codes; try again later.", RetryAfter: until - now);
-        }
+            if (await tx.FailureCounters.GetAsync(failureKey, ct) is { LockedUntil: { } until } && until > now)
+            {
+                // The same words for every flow, account or not: the answer reveals nothing about who is behind the code.
+                return new Error(ErrorCodes.RateLimited, "Code entry is paused after too many wrong codes; try again later.", RetryAfter: until - now);
+            }
 
-        var attemptsUsed = await tx.Challenges.TryUseAttemptAsync(id, now, ct);
-        if (attemptsUsed is null)
-        {
             // Another request used the last attempt or ended the challenge between our read and our update.
             var current = await tx.Challenges.GetAsync(id, ct);
             return current is { Status: ChallengeStatus.MaxAttemptsReached } or { Status: ChallengeStatus.Pending, AttemptsRemaining: 0 }
@@ -87,7 +87,7 @@ public sealed partial class ChallengeEngine
 
             // Nothing to forget when no failure was counted (the usual case): no statement for it. A failure another
             // check counts meanwhile stays counted (stricter, never laxer).
-            if (failures is not null)
+            if (used.FailuresCounted)
             {
                 await tx.FailureCounters.ClearAsync([failureKey], ct);
             }
@@ -95,10 +95,10 @@ public sealed partial class ChallengeEngine
             await AuditAsync(tx, challenge, AuditEventTypes.ChallengeApproved, now, null, ct);
             await PublishVerificationAsync(tx, challenge with { Status = ChallengeStatus.Approved }, Webhooks.WebhookEventTypes.VerificationApproved, now, ct);
             VerigateTelemetry.Approved(challenge);
-            return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = attemptsUsed.Value, ProtectedCode = null };
+            return challenge with { Status = ChallengeStatus.Approved, AttemptsUsed = used.AttemptsUsed, ProtectedCode = null };
         }
 
-        var remaining = Math.Max(0, challenge.MaxAttempts - attemptsUsed.Value);
+        var remaining = Math.Max(0, challenge.MaxAttempts - used.AttemptsUsed);
         await AuditAsync(tx, challenge, AuditEventTypes.ChallengeCheckFailed, now, $"attempts_remaining={remaining}", ct);
         if (remaining == 0)
         {

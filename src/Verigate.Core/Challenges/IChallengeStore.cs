@@ -26,10 +26,12 @@ public interface IChallengeStore
     Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
-    /// Uses one attempt if the challenge is pending, unexpired and has attempts left — atomically, before the
-    /// code is compared, so parallel guesses cannot exceed the limit. Returns the attempts used after it, or null.
+    /// Uses one attempt if the challenge is pending, unexpired and has attempts left, and code entry for
+    /// <paramref name="failureKey"/> is not locked — atomically, before the code is compared, so parallel guesses
+    /// cannot exceed the limit and none slips past a lock. One statement: it also says whether the failure counter had
+    /// counted anything. Null when no attempt was used (the caller reads why).
     /// </summary>
-    Task<int?> TryUseAttemptAsync(string id, DateTimeOffset now, CancellationToken ct);
+    Task<UsedAttempt?> TryUseAttemptAsync(string id, string failureKey, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>Moves a pending challenge to a final status and erases its protected code. False if it was not pending.</summary>
     Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);

@@ -26,8 +26,9 @@ public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limite
     /// The decisions that must outlive a refused request, in their own transaction before the caller's: a refusal
     /// and its reason go to the audit, and a prefix whose conversion collapsed is blocked (stored, alerted). Given
     /// <paramref name="readIn"/> — the caller's write transaction, unused so far, on a store whose writers do not
-    /// queue — the screen reads there, and a refusal is recorded and committed there (the caller then only answers);
-    /// else it reads in a session of its own and records a refusal in a transaction of its own.
+    /// queue — the screen makes only the conversion watch, reads there, and a refusal is recorded and committed there
+    /// (the caller then only answers); the rest is left to the send's charge, which the caller must then make through
+    /// this guard. Else it reads in a session of its own and records a refusal in a transaction of its own.
     /// </summary>
     public async Task<Error?> ScreenAsync(IStore store, Destination destination, string? clientIp, CancellationToken ct, IStoreSession? readIn = null)
     {
@@ -37,12 +38,19 @@ public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limite
         }
 
         var now = time.GetUtcNow();
+        // Where writers do not queue (the caller lent its transaction), refusing early saves nothing worth a statement:
+        // the send's charge judges the country, the prefix block and the budgets anyway, moments later and in the same
+        // words (ChargeAsync, or the charge at once). Only the conversion watch, which the charge does not make, is
+        // judged here then.
+        var refusalsAtCharge = readIn is not null;
+
         // Nearly every send passes: judge it from a read, which neither takes SQLite's writer nor costs PostgreSQL
         // a transaction; only a refusal (something to record) is judged again in a write transaction.
         await using (var ownRead = readIn is null ? await store.OpenReadAsync(ct) : null)
         {
             var read = readIn ?? ownRead!;
-            if (await RefusalAsync(read, destination, now, ct) is null && await WatchConversionAsync(read, destination, now, record: false, ct) is null)
+            if ((refusalsAtCharge || await RefusalAsync(read, destination, now, ct) is null)
+                && await WatchConversionAsync(read, destination, now, record: false, ct) is null)
             {
                 return null;
             }
@@ -52,7 +60,8 @@ public sealed partial class SmsGuard(SmsGuardOptions options, RateLimiter limite
         // connection per refused request would let a burst of refusals exhaust the pool while holding the first.
         await using var ownWrite = readIn is null ? await store.BeginWriteAsync(ct) : null;
         var tx = readIn ?? ownWrite!;
-        var refusal = await RefusalAsync(tx, destination, now, ct) ?? await WatchConversionAsync(tx, destination, now, record: true, ct);
+        var refusal = (refusalsAtCharge ? null : await RefusalAsync(tx, destination, now, ct))
+                      ?? await WatchConversionAsync(tx, destination, now, record: true, ct);
         if (refusal is not null)
         {
             await tx.Audit.AppendAsync(new AuditEvent(now, AuditRefused, ClientIp: clientIp, Detail: Explain(refusal.Value.Reason, destination)), ct);

@@ -15,7 +15,8 @@ public interface IOutboxStore
 
     /// <summary>
     /// Leases up to <paramref name="max"/> due messages to <paramref name="owner"/> until <paramref name="leaseUntil"/>.
-    /// A lease that runs out (its dispatcher died) makes the message due again.
+    /// A lease that runs out (its dispatcher died) makes the message due again. The lease needs no transaction: where
+    /// the store can, it commits on its own, so call it alone in its session.
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct);
 

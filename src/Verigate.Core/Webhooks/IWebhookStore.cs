@@ -20,7 +20,8 @@ public interface IWebhookStore
 
     /// <summary>
     /// Leases due deliveries. A delivery waits while an older delivery of the same subject to the same endpoint is
-    /// still pending, so each endpoint sees one subject's events in order.
+    /// still pending, so each endpoint sees one subject's events in order. The lease needs no transaction: where the
+    /// store can, it commits on its own, so call it alone in its session.
     /// </summary>
     Task<IReadOnlyList<ClaimedWebhook>> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct);
 

@@ -29,14 +29,12 @@ public sealed partial class OutboxDispatcher
         var now = time.GetUtcNow();
         var outcomes = results.Select(r => Judge(r, now)).ToList();
         var reports = outcomes.Where(o => o.Report is not null).Select(o => o.Report!).ToList();
-        await using var tx = await store.BeginUrgentWriteAsync(ct);
-
-        // The delivery webhooks carry each verification's timeline: read before the batch's writes, in one read, so
-        // that the writes and the events can all go to the store together.
+        // The delivery webhooks carry each verification's timeline: read before the batch's writes, in one read of its
+        // own, so that the writes are all held-back ones and go to the store together (on PostgreSQL, one batch that
+        // is its own transaction; on SQLite, the read does not hold the writer).
         var withEvents = reports.Where(r => DeliveryWebhooks.Applies(r, challenges.GetValueOrDefault(r.ChallengeId))).ToList();
-        var earlier = withEvents.Count == 0
-            ? []
-            : await tx.Deliveries.ListManyAsync(withEvents.Select(r => r.ChallengeId).Distinct(StringComparer.Ordinal).ToList(), ct);
+        var earlier = await ReadTimelinesAsync(withEvents.Select(r => r.ChallengeId).Distinct(StringComparer.Ordinal).ToList(), ct);
+        await using var tx = await store.BeginUrgentWriteAsync(ct);
 
         // One message after the other (its inbox copy, outbox row, timeline entry and event touch different tables):
         // where the store sends held-back writes together, each message's make one statement.
@@ -78,6 +76,17 @@ public sealed partial class OutboxDispatcher
 
         await tx.CommitAsync(ct);
         return [.. outcomes.Where(o => o.Report is not null && o.Message.Kind == OutboxKind.Code).Select(o => o.Report!)];
+    }
+
+    private async Task<IReadOnlyList<DeliveryEvent>> ReadTimelinesAsync(IReadOnlyList<string> challengeIds, CancellationToken ct)
+    {
+        if (challengeIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var read = await store.OpenReadAsync(ct);
+        return await read.Deliveries.ListManyAsync(challengeIds, ct);
     }
 
     /// <summary>

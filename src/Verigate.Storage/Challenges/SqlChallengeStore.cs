@@ -59,11 +59,17 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             .FirstOrDefaultAsync(Map, ct);
     }
 
-    public async Task<int?> TryUseAttemptAsync(string id, DateTimeOffset now, CancellationToken ct) =>
-        (int?)await s.Command(
+    public async Task<UsedAttempt?> TryUseAttemptAsync(string id, string failureKey, DateTimeOffset now, CancellationToken ct)
+    {
+        var used = await s.Command(
                 "UPDATE challenges SET attempts_used = attempts_used + 1 " +
-                "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now RETURNING attempts_used")
-            .With("@id", id).With("@now", DbTime.Of(now)).Int64OrNullAsync(ct);
+                "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now " +
+                "AND NOT EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = @key AND locked_until > @now) " +
+                "RETURNING attempts_used, EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = @key)")
+            .With("@id", id).With("@key", failureKey).With("@now", DbTime.Of(now))
+            .ListAsync(r => new UsedAttempt(r.GetInt32(0), r.GetBoolean(1)), ct);
+        return used.Count == 0 ? null : used[0];
+    }
 
     private const string End = "UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'";
 

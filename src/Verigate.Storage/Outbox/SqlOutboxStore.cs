@@ -57,13 +57,16 @@ internal sealed class SqlOutboxStore(SqlSession s) : IOutboxStore
         ("@values", m.Values is null ? null : JsonSerializer.Serialize(m.Values, NoticeValuesJson.Default.IReadOnlyDictionaryStringString)),
     ];
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct) =>
-        s.Command(
-                "UPDATE outbox SET owner = @owner, lease_until = @lease, attempts = attempts + 1 WHERE id IN (" +
-                "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now) " +
-                $"ORDER BY next_attempt_at, id LIMIT @max{s.Dialect.SkipLocked}) RETURNING {Columns}")
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct)
+    {
+        var sql = "UPDATE outbox SET owner = @owner, lease_until = @lease, attempts = attempts + 1 WHERE id IN (" +
+                  "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now) " +
+                  $"ORDER BY next_attempt_at, id LIMIT @max{s.Dialect.SkipLocked}) RETURNING {Columns}";
+        // A lease is one statement and needs no transaction: where the store can, it commits on its own.
+        return (s.CommandOnItsOwn(sql) ?? s.Command(sql))
             .With("@owner", owner).With("@lease", DbTime.Of(leaseUntil)).With("@now", DbTime.Of(now)).With("@max", max)
             .ListAsync(Map, ct);
+    }
 
     public Task CompleteAsync(long id, string owner, OutboxState state, string? detail, DateTimeOffset at, CancellationToken ct) =>
         s.WriteAsync(new DeferredWrite("UPDATE outbox SET state = @state, detail = @detail, finished_at = @at, owner = NULL, lease_until = NULL WHERE id = @id AND owner = @owner")

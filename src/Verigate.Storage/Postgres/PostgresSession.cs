@@ -7,39 +7,39 @@ using Verigate.Storage.Sql;
 namespace Verigate.Storage.Postgres;
 
 /// <summary>
-/// A write session is one READ COMMITTED transaction; a read session is a plain pooled connection. A counters
-/// session (<paramref name="beginsOnFirstCommand"/>) starts its transaction with its first ordinary command, so
-/// that a charge made at once (<see cref="CommandOnItsOwn"/>) can commit on its own instead.
+/// A read session is a plain pooled connection. A write session is one READ COMMITTED transaction that begins with its
+/// first statement (Npgsql sends the BEGIN in that statement's round trip). A write session that never ran a statement
+/// of its own — only held-back writes, or one statement on its own (<see cref="CommandOnItsOwn"/>) — never begins one:
+/// its commit sends the held writes as one batch, which PostgreSQL runs as one implicit transaction (all or nothing),
+/// without a BEGIN and a COMMIT of their own.
 /// </summary>
-internal sealed class PostgresSession(
-    NpgsqlConnection connection, NpgsqlTransaction? transaction, IOutboxSignal signal, NpgsqlDataSource? counters = null, bool beginsOnFirstCommand = false)
+internal sealed class PostgresSession(NpgsqlConnection connection, bool writes, IOutboxSignal signal, NpgsqlDataSource? counters = null)
     : SqlSession(PostgresDialect.Instance, signal)
 {
     private readonly List<NpgsqlCommand> _commands = [];
     private readonly List<DeferredWrite> _deferred = [];
+    private NpgsqlTransaction? _transaction;
     private int _savepoints;
     private bool _ranOnItsOwn;
 
     internal override DbCommand Command(string sql)
     {
-        if (beginsOnFirstCommand && transaction is null)
+        if (!writes)
         {
-            // Npgsql sends nothing here: the BEGIN goes out with the command's own round trip.
-            transaction = connection.BeginTransaction();
+            return Track(new NpgsqlCommand(sql, connection));
         }
 
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        _commands.Add(command);
-        return transaction is null || beginsOnFirstCommand ? command : new FlushFirstCommand(command, this);
+        var command = Track(new NpgsqlCommand(sql, connection, Transaction()));
+        return new FlushFirstCommand(command, this);
     }
 
     /// <summary>
-    /// In a write transaction the write waits for the next statement or the commit, and goes out with the others
-    /// waiting as one statement (<see cref="WriteFusion"/>): a round trip and a statement instead of one per write.
+    /// In a write session the write waits for the next statement or the commit, and goes out with the others waiting
+    /// as one statement (<see cref="WriteFusion"/>): a round trip and a statement instead of one per write.
     /// </summary>
     internal override Task WriteAsync(DeferredWrite write, CancellationToken ct)
     {
-        if (transaction is null || beginsOnFirstCommand)
+        if (!writes)
         {
             return base.WriteAsync(write, ct);
         }
@@ -48,7 +48,7 @@ internal sealed class PostgresSession(
         return Task.CompletedTask;
     }
 
-    /// <summary>Sends the deferred writes, if any: before every other statement of the session, and before the commit.</summary>
+    /// <summary>Sends the deferred writes, if any: before every other statement of the session, and at the commit.</summary>
     internal async Task FlushAsync(CancellationToken ct)
     {
         if (_deferred.Count == 0)
@@ -75,39 +75,41 @@ internal sealed class PostgresSession(
     private NpgsqlBatch TakeDeferred()
     {
         // Taken before running: a write that fails is not sent again by the rollback path or a later statement.
-        var batch = WriteFusion.Batch(_deferred, connection, transaction);
+        var batch = WriteFusion.Batch(_deferred, connection, _transaction);
         _deferred.Clear();
         return batch;
     }
 
-    /// <summary>Only in a counters session before anything else ran in it, and once.</summary>
+    /// <summary>
+    /// Only in a write session before anything else happened in it, and once: the statement then commits on its own
+    /// (a counters charge, a lease). Whatever follows it in the session is a transaction without it.
+    /// </summary>
     internal override DbCommand? CommandOnItsOwn(string sql)
     {
-        if (!beginsOnFirstCommand || transaction is not null || _ranOnItsOwn)
+        if (!writes || _transaction is not null || _deferred.Count != 0 || _ranOnItsOwn)
         {
             return null;
         }
 
         _ranOnItsOwn = true;
-        var command = new NpgsqlCommand(sql, connection);
-        _commands.Add(command);
-        return command;
+        return Track(new NpgsqlCommand(sql, connection));
     }
 
     /// <summary>
     /// The counters get a transaction of their own on the counters pool, whose connections commit with
     /// synchronous_commit = off: the hot rows are locked for a few round trips, not until this transaction's WAL
     /// flush. A separate pool, so a session waiting for a counters connection never holds one that a counters
-    /// session waits for. Without a counters pool (or in a read session) the rows are charged here.
+    /// session waits for. Without a counters pool (a counters session itself, or a read session) the rows are
+    /// charged here.
     /// </summary>
     public override async ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct)
     {
-        if (counters is null || transaction is null)
+        if (counters is null || !writes)
         {
             return await base.BeginCountersAsync(ct);
         }
 
-        return new PostgresSession(await counters.OpenConnectionAsync(ct), null, OutboxSignal, beginsOnFirstCommand: true);
+        return new PostgresSession(await counters.OpenConnectionAsync(ct), writes: true, OutboxSignal);
     }
 
     /// <summary>
@@ -116,12 +118,13 @@ internal sealed class PostgresSession(
     /// </summary>
     internal override async Task<bool> TryUniqueWriteAsync(Func<Task<bool>> write)
     {
-        if (transaction is null)
+        if (!writes)
         {
             return await base.TryUniqueWriteAsync(write);
         }
 
         // The savepoint must come after the writes made before it: a conflict must not roll them back.
+        var transaction = Transaction();
         await FlushAsync(CancellationToken.None);
         var name = "unique_" + ++_savepoints;
         await transaction.SaveAsync(name);
@@ -140,21 +143,22 @@ internal sealed class PostgresSession(
 
     protected override async ValueTask CommitCoreAsync(CancellationToken ct)
     {
-        if (transaction is not null)
+        // Without a transaction the held writes' batch is one implicit transaction: the commit is its own round trip.
+        await FlushAsync(ct);
+        if (_transaction is not null)
         {
-            await FlushAsync(ct);
-            await transaction.CommitAsync(ct);
+            await _transaction.CommitAsync(ct);
         }
     }
 
     protected override async ValueTask RollbackCoreAsync()
     {
         _deferred.Clear();
-        if (transaction is not null)
+        if (_transaction is not null)
         {
             try
             {
-                await transaction.RollbackAsync();
+                await _transaction.RollbackAsync();
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
@@ -170,11 +174,20 @@ internal sealed class PostgresSession(
             await command.DisposeAsync();
         }
 
-        if (transaction is not null)
+        if (_transaction is not null)
         {
-            await transaction.DisposeAsync();
+            await _transaction.DisposeAsync();
         }
 
         await connection.DisposeAsync();
+    }
+
+    // Npgsql sends nothing when a transaction begins: the BEGIN goes out with the next statement's round trip.
+    private NpgsqlTransaction Transaction() => _transaction ??= connection.BeginTransaction();
+
+    private NpgsqlCommand Track(NpgsqlCommand command)
+    {
+        _commands.Add(command);
+        return command;
     }
 }

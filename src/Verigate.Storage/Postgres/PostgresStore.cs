@@ -126,23 +126,11 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
         return NpgsqlDataSource.Create(builder);
     }
 
-    public async ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct)
-    {
-        var connection = await DataSource.OpenConnectionAsync(ct);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(ct);
-            return new PostgresSession(connection, transaction, _signal, _counters);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public async ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct) =>
+        new PostgresSession(await DataSource.OpenConnectionAsync(ct), writes: true, _signal, _counters);
 
     public async ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) =>
-        new PostgresSession(await DataSource.OpenConnectionAsync(ct), null, _signal);
+        new PostgresSession(await DataSource.OpenConnectionAsync(ct), writes: false, _signal);
 
     /// <summary>Writers run side by side: a read before a write goes in the write's transaction (one commit, not two).</summary>
     public bool WritersQueue => false;

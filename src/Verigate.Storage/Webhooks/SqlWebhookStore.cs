@@ -80,11 +80,13 @@ internal sealed class SqlWebhookStore(SqlSession s) : IWebhookStore
 
     public async Task<IReadOnlyList<ClaimedWebhook>> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct)
     {
-        var claimed = await s.Command(
-                "UPDATE webhook_deliveries SET owner = @owner, lease_until = @lease, attempts = attempts + 1 WHERE id IN (" +
-                "SELECT d.id FROM webhook_deliveries d WHERE d.state = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until < @now) " +
-                "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.endpoint_id = d.endpoint_id AND e.subject = d.subject AND e.state = 'pending' AND e.id < d.id) " +
-                $"ORDER BY d.id LIMIT @max{s.Dialect.SkipLocked}) RETURNING id")
+        var sql = "UPDATE webhook_deliveries SET owner = @owner, lease_until = @lease, attempts = attempts + 1 WHERE id IN (" +
+                  "SELECT d.id FROM webhook_deliveries d WHERE d.state = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until < @now) " +
+                  "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.endpoint_id = d.endpoint_id AND e.subject = d.subject AND e.state = 'pending' AND e.id < d.id) " +
+                  $"ORDER BY d.id LIMIT @max{s.Dialect.SkipLocked}) RETURNING id";
+        // A lease is one statement and needs no transaction: where the store can, it commits on its own (an idle
+        // poll is then one statement, not three).
+        var claimed = await (s.CommandOnItsOwn(sql) ?? s.Command(sql))
             .With("@owner", owner).With("@lease", DbTime.Of(leaseUntil)).With("@now", DbTime.Of(now)).With("@max", max)
             .ListAsync(r => r.GetInt64(0), ct);
         if (claimed.Count == 0)
