@@ -17,7 +17,8 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
         _store = await PostgresStore.OpenAsync(database.ConnectionString, applyMigrations: true, Signal, CancellationToken.None);
         await using var truncate = _store.DataSource.CreateCommand(
             "TRUNCATE accounts, contacts, devices, sessions, challenges, outbox, deliveries, dev_messages, rate_limits, audit_events, " +
-            "api_keys, idempotency, settings, node_leases, data_protection_keys, action_links, sms_budget, fraud_blocks");
+            "api_keys, idempotency, settings, node_leases, data_protection_keys, action_links, sms_budget, fraud_blocks, " +
+            "webhook_deliveries, webhook_events, webhook_endpoints");
         await truncate.ExecuteNonQueryAsync();
         return _store;
     }

@@ -1138,6 +1138,33 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_webhook_event_no_endpoint_wants_is_not_stored()
+    {
+        async Task<long> StoredEventsAsync() => await ReadAsync(async read =>
+            (long)(await ((Verigate.Storage.Sql.SqlSession)read).Command("SELECT count(*) FROM webhook_events").ExecuteScalarAsync(None))!);
+
+        // No endpoint at all (an install without webhooks): nothing is written.
+        await WriteAsync(tx => tx.Webhooks.PublishAsync(NewEvent("msg_none", "verification.pending", "ch-n", "key-a"), None));
+        Assert.Equal(0, await StoredEventsAsync());
+
+        // Endpoints that do not want it: another API key's, and one for other types.
+        await WriteAsync(async tx =>
+        {
+            await tx.Webhooks.AddEndpointAsync(NewEndpoint("ep-other-key", "key-b"), None);
+            await tx.Webhooks.AddEndpointAsync(NewEndpoint("ep-fraud", null, "fraud.prefix_blocked"), None);
+            await tx.Webhooks.PublishAsync(NewEvent("msg_unwanted", "verification.pending", "ch-n", "key-a"), None);
+        });
+        Assert.Equal(0, await StoredEventsAsync());
+        Assert.Empty(await WriteAsync(tx => tx.Webhooks.ClaimAsync("one", Now, Now.AddMinutes(1), 10, None)));
+
+        // One that does: stored, with its delivery.
+        await WriteAsync(tx => tx.Webhooks.PublishAsync(NewEvent("msg_wanted", "verification.pending", "ch-n", "key-b"), None));
+        Assert.Equal(1, await StoredEventsAsync());
+        Assert.Equal("ep-other-key/msg_wanted", Assert.Single(await WriteAsync(tx => tx.Webhooks.ClaimAsync("one", Now, Now.AddMinutes(1), 10, None))) is var c
+            ? $"{c.Endpoint.Id}/{c.Event.Id}" : null);
+    }
+
+    [Fact]
     public async Task Webhook_secrets_rotate_and_removing_an_endpoint_drops_its_deliveries()
     {
         await WriteAsync(async tx =>

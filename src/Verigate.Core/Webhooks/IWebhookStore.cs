@@ -4,7 +4,10 @@ namespace Verigate.Core.Webhooks;
 /// <summary>Webhook endpoints, events and their deliveries (an outbox of its own).</summary>
 public interface IWebhookStore
 {
-    /// <summary>Stores the event and one pending delivery per endpoint that may see it and wants its type.</summary>
+    /// <summary>
+    /// Stores the event and one pending delivery per endpoint that may see it and wants its type; an event no endpoint
+    /// wants is not stored.
+    /// </summary>
     Task PublishAsync(WebhookEvent webhookEvent, CancellationToken ct);
 
     Task AddEndpointAsync(WebhookEndpoint endpoint, CancellationToken ct);

@@ -10,22 +10,27 @@ internal sealed class SqlWebhookStore(SqlSession s) : IWebhookStore
     private const string DeliveryColumns = "d.id, d.event_id, d.endpoint_id, d.subject, d.state, d.attempts, d.next_attempt_at, d.last_error, d.created_at, d.finished_at";
     private const string EventColumns = "ev.id, ev.type, ev.subject, ev.owner_key, ev.payload, ev.created_at";
 
-    private const string InsertEvent =
-        "INSERT INTO webhook_events (id, type, subject, owner_key, payload, created_at) VALUES (@id, @type, @subject, @owner, @payload, @at)";
-
     // An API key's events reach its own endpoints and the operator's; deployment-wide events reach every endpoint.
     // '' stands for "no owner" so PostgreSQL never sees an untyped NULL parameter.
+    private const string Wanted =
+        "(@ownerOrEmpty = '' OR ep.owner_key IS NULL OR ep.owner_key = @ownerOrEmpty) " +
+        "AND (ep.event_types = '*' OR (',' || ep.event_types || ',') LIKE ('%,' || @type || ',%'))";
+
+    // An event no endpoint wants is not stored: it would only wait for the maintenance job to delete it (on an
+    // install without webhooks, three rows per verification).
+    private const string InsertEvent =
+        "INSERT INTO webhook_events (id, type, subject, owner_key, payload, created_at) SELECT @id, @type, @subject, @owner, @payload, @at " +
+        "WHERE EXISTS (SELECT 1 FROM webhook_endpoints ep WHERE " + Wanted + ")";
+
     private const string InsertDeliveries =
         "INSERT INTO webhook_deliveries (event_id, endpoint_id, subject, state, attempts, next_attempt_at, created_at) " +
-        "SELECT @id, ep.id, @subject, 'pending', 0, @at, @at FROM webhook_endpoints ep " +
-        "WHERE (@ownerOrEmpty = '' OR ep.owner_key IS NULL OR ep.owner_key = @ownerOrEmpty) " +
-        "AND (ep.event_types = '*' OR (',' || ep.event_types || ',') LIKE ('%,' || @type || ',%'))";
+        "SELECT @id, ep.id, @subject, 'pending', 0, @at, @at FROM webhook_endpoints ep WHERE " + Wanted;
 
     public async Task PublishAsync(WebhookEvent e, CancellationToken ct)
     {
         if (s.Dialect.HasWritingCtes)
         {
-            // PostgreSQL: the event and its deliveries in one write (the CTE runs whether or not an endpoint matches).
+            // PostgreSQL: the event and its deliveries in one write; both see the endpoints in the statement's one snapshot.
             var write = new DeferredWrite(InsertDeliveries, ("new_event", InsertEvent + " RETURNING id"));
             foreach (var (name, value) in EventParameters(e))
             {
