@@ -41,7 +41,11 @@ internal sealed class SqlWebhookStore(SqlSession s) : IWebhookStore
             return;
         }
 
-        await WithEvent(s.Command(InsertEvent), e).ExecuteNonQueryAsync(ct);
+        if (await WithEvent(s.Command(InsertEvent), e).ExecuteNonQueryAsync(ct) == 0)
+        {
+            return; // nobody wants it: no deliveries either
+        }
+
         await WithEvent(s.Command(InsertDeliveries), e).ExecuteNonQueryAsync(ct);
     }
 
