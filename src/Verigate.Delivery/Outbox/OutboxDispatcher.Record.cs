@@ -32,8 +32,10 @@ public sealed partial class OutboxDispatcher
         // The delivery webhooks carry each verification's timeline: read before the batch's writes, in one read of its
         // own, so that the writes are all held-back ones and go to the store together (on PostgreSQL, one batch that
         // is its own transaction; on SQLite, the read does not hold the writer).
-        var withEvents = reports.Where(r => DeliveryWebhooks.Applies(r, challenges.GetValueOrDefault(r.ChallengeId))).ToList();
+        var withEvents = reports.Where(r => DeliveryWebhooks.Applies(r, challenges.GetValueOrDefault(r.ChallengeId))).ToHashSet<DeliveryEvent>(ReferenceEqualityComparer.Instance);
         var earlier = await ReadTimelinesAsync(withEvents.Select(r => r.ChallengeId).Distinct(StringComparer.Ordinal).ToList(), ct);
+        // Each timeline as stored plus this batch's reports, grouped once rather than filtered for every event.
+        var timelines = earlier.Concat(reports).ToLookup(d => d.ChallengeId, StringComparer.Ordinal);
         await using var tx = await store.BeginUrgentWriteAsync(ct);
 
         // One message after the other (its inbox copy, outbox row, timeline entry and event touch different tables):
@@ -67,10 +69,8 @@ public sealed partial class OutboxDispatcher
             await tx.Deliveries.AppendAsync(report, ct);
             if (withEvents.Contains(report))
             {
-                // The challenge as read just before sending (its state when the message went out), not read again; the
-                // timeline as stored plus this batch's reports.
-                var timeline = earlier.Concat(reports).Where(d => d.ChallengeId == report.ChallengeId).ToList();
-                await DeliveryWebhooks.PublishAsync(tx, report, challenges[report.ChallengeId], timeline, ct);
+                // The challenge as read just before sending (its state when the message went out), not read again.
+                await DeliveryWebhooks.PublishAsync(tx, report, challenges[report.ChallengeId], [.. timelines[report.ChallengeId]], ct);
             }
         }
 
