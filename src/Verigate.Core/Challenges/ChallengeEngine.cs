@@ -80,7 +80,7 @@ public sealed partial class ChallengeEngine(
 
         var draft = new Challenge
         {
-            Id = ChallengeIds.NewFor(request.Purpose),
+            Id = ChallengeIds.NewFor(request.Purpose, now),
             Purpose = request.Purpose,
             Label = request.Label,
             Subject = request.Subject,

@@ -15,8 +15,10 @@ internal sealed class SqliteConnectionHandle : IDisposable
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
         using var pragma = Connection.CreateCommand();
+        // temp_store = MEMORY: SQLite's transient files (the journals of the savepoints the writer's sessions run in
+        // among them) were files in /var/tmp, created, unlinked, written and closed: half of a cycle's write calls.
         pragma.CommandText =
-            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 10000;" +
+            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY;" +
             (readOnly ? " PRAGMA query_only = 1;" : string.Empty) +
             (autoCheckpoint ? string.Empty : " PRAGMA wal_autocheckpoint = 0;");
         pragma.ExecuteNonQuery();
