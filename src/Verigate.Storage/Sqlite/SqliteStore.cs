@@ -18,6 +18,13 @@ public sealed class SqliteStore : IStore, IDisposable
     private const int MaxIdleReaders = 64;
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
+    // The log is started over once it holds this many pages (16 MiB at 4 KiB): long enough that holding the
+    // writer for the tail of a checkpoint is rare, short enough to stay in the page cache.
+    internal const int DefaultRestartFrames = 4096;
+
+    // How long a restart, holding the writer, waits for readers of older snapshots before trying again next tick.
+    private static readonly TimeSpan RestartWait = TimeSpan.FromMilliseconds(20);
+
     private readonly string _connectionString;
     private readonly SqliteSynchronous _synchronous;
     private readonly IOutboxSignal _signal;
@@ -25,25 +32,28 @@ public sealed class SqliteStore : IStore, IDisposable
     private readonly ConcurrentBag<SqliteConnectionHandle> _readers = [];
     private readonly SqliteConnectionHandle _checkpointer;
     private readonly Timer _checkpointTimer;
+    private readonly int _restartFrames;
     private int _checkpointing;
     private long _lastWalFrames = -1;
     private bool _disposed;
 
-    private SqliteStore(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal)
+    private SqliteStore(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal, int restartFrames)
     {
         _connectionString = connectionString;
         _synchronous = synchronous;
         _signal = signal;
+        _restartFrames = restartFrames;
         _writer = new SqliteWriter(new SqliteConnectionHandle(connectionString, synchronous, readOnly: false, autoCheckpoint: false));
 
         // Checkpoints (copying the WAL into the database file, with an fsync) would otherwise run inside whichever
         // request's commit crossed the threshold. A background connection does them instead; PASSIVE never blocks
         // the writer or readers.
         _checkpointer = new SqliteConnectionHandle(connectionString, synchronous, readOnly: false);
-        _checkpointTimer = new Timer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
+        _checkpointer.Command($"PRAGMA busy_timeout = {(int)RestartWait.TotalMilliseconds}", null).ExecuteNonQuery();
+        _checkpointTimer = new Timer(_ => _ = CheckpointAsync(), null, CheckpointInterval, CheckpointInterval);
     }
 
-    private void Checkpoint()
+    private async Task CheckpointAsync()
     {
         if (Interlocked.Exchange(ref _checkpointing, 1) == 1)
         {
@@ -54,17 +64,30 @@ public sealed class SqliteStore : IStore, IDisposable
         {
             if (!_disposed)
             {
-                using var reader = _checkpointer.Command("PRAGMA wal_checkpoint(PASSIVE)", null).ExecuteReader();
-                var (busy, walFrames, checkpointed) = reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : (1L, -1L, 0L);
-                reader.Close();
+                var (busy, walFrames, checkpointed) = WalCheckpoint("PASSIVE");
 
-                // A burst can grow the WAL to gigabytes, and SQLite reuses the file but never shrinks it. Once
+                // Under steady writes a background checkpoint never catches up with the log's end, and SQLite
+                // starts the log over only when a write finds it all copied: the WAL grew by every page written
+                // (gigabytes in a benchmark minute), each write extending the file, each new file page zeroed by
+                // the kernel first. Once the log is long enough, the rest is copied with the writer held between
+                // groups, and RESTART waits (briefly) for readers of older snapshots, so the next write starts
+                // over at the log's beginning, on file pages already there. A second PASSIVE first copies what
+                // came in during the first, so the writer is held for the last few milliseconds' pages only.
+                if (walFrames >= _restartFrames)
+                {
+                    WalCheckpoint("PASSIVE");
+                    await _writer.RunBetweenGroupsAsync(() => WalCheckpoint("RESTART"), CancellationToken.None);
+                    _lastWalFrames = -1;
+                    return;
+                }
+
+                // A burst can leave a long WAL behind, and SQLite reuses the file but never shrinks it. Once
                 // everything is copied and no write came in since the last tick (idle), TRUNCATE empties it.
                 var idle = walFrames == _lastWalFrames;
                 _lastWalFrames = walFrames;
                 if (busy == 0 && walFrames > 0 && walFrames == checkpointed && idle)
                 {
-                    _checkpointer.Command("PRAGMA wal_checkpoint(TRUNCATE)", null).ExecuteNonQuery();
+                    WalCheckpoint("TRUNCATE");
                     _lastWalFrames = 0;
                 }
             }
@@ -73,14 +96,29 @@ public sealed class SqliteStore : IStore, IDisposable
         {
             // Busy or closing: the next tick tries again.
         }
+        catch (Exception) when (_disposed)
+        {
+            // Closing: the connections went away under the checkpoint.
+        }
         finally
         {
             Volatile.Write(ref _checkpointing, 0);
         }
     }
 
+    /// <summary>Runs a checkpoint on the background connection; (busy, frames in the log, frames copied).</summary>
+    private (long Busy, long WalFrames, long Checkpointed) WalCheckpoint(string mode)
+    {
+        using var reader = _checkpointer.Command($"PRAGMA wal_checkpoint({mode})", null).ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : (1L, -1L, 0L);
+    }
+
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
-    public static async Task<SqliteStore> OpenAsync(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal, CancellationToken ct)
+    public static Task<SqliteStore> OpenAsync(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal, CancellationToken ct) =>
+        OpenAsync(connectionString, synchronous, signal, DefaultRestartFrames, ct);
+
+    /// <summary>As <see cref="OpenAsync(string, SqliteSynchronous, IOutboxSignal, CancellationToken)"/>, with the log's restart length (tests use a short one).</summary>
+    internal static async Task<SqliteStore> OpenAsync(string connectionString, SqliteSynchronous synchronous, IOutboxSignal signal, int restartFrames, CancellationToken ct)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var path = Path.GetFullPath(builder.DataSource);
@@ -100,7 +138,7 @@ public sealed class SqliteStore : IStore, IDisposable
         // We keep our own writer and reader connections; the provider's pool would hand a reader (query_only)
         // back out as a writer to the next store opened on the same file.
         builder.Pooling = false;
-        var store = new SqliteStore(builder.ToString(), synchronous, signal);
+        var store = new SqliteStore(builder.ToString(), synchronous, signal, restartFrames);
         await SqlMigrator.ApplyAsync(store._writer.Handle.Connection, typeof(SqliteStore).Assembly, "Verigate.Storage.Sqlite.Migrations.", ct);
         return store;
     }

@@ -86,6 +86,24 @@ internal sealed class SqliteWriter : IDisposable
         return durable?.Task ?? Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> while nobody writes: waits for the writer in the priority lane, commits the group
+    /// in progress (its members' commits complete as usual), runs the work and passes the writer on.
+    /// </summary>
+    public async Task RunBetweenGroupsAsync(Action work, CancellationToken ct)
+    {
+        await _gate.EnterAsync(urgent: true, ct);
+        try
+        {
+            CommitGroup();
+            work();
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
     private void CommitGroup()
     {
         if (_outer is null)
