@@ -127,6 +127,18 @@ public sealed class BadInputTests(SharedServer fixture) : IClassFixture<SharedSe
     }
 
     [Fact]
+    public async Task A_body_without_a_length_is_read_up_to_16_KiB_and_refused_beyond()
+    {
+        // Chunked bodies announce no length, so the limit is enforced while reading.
+        var e = Endpoints["start reset"];
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await SendChunkedAsync(e, """{"login":"someone"}""")).StatusCode);
+        var padding = new string(' ', 16 * 1024 - """{"login":"someone"}""".Length);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await SendChunkedAsync(e, """{"login":"someone"}""" + padding)).StatusCode);
+        var response = await SendChunkedAsync(e, """{"login":"someone"}""" + padding + " ");
+        Assert.Equal("body", (await response.ProblemAsync(400, "invalid_request")).Str("field"));
+    }
+
+    [Fact]
     public async Task A_body_beyond_the_servers_request_limit_is_refused_as_a_problem_not_a_crash()
     {
         var response = await SendAsync(Endpoints["create account"], "{\"pad\":\"" + new string('x', 200 * 1024) + "\"}");
@@ -139,6 +151,20 @@ public sealed class BadInputTests(SharedServer fixture) : IClassFixture<SharedSe
         var e = Endpoints["start reset"];
         var response = await SendAsync(e, """{"login":"someone","extra":{"deep":[1,2,3]}}""");
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendChunkedAsync(Endpoint endpoint, string body)
+    {
+        using var client = endpoint.NeedsApiKey ? fixture.Server.Integrator() : fixture.Server.Anonymous();
+        var content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await client.PostAsync(endpoint.Path, content);
+    }
+
+    /// <summary>A body whose length the client cannot know up front, so it is sent chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     private async Task<HttpResponseMessage> SendAsync(Endpoint endpoint, string body, string contentType = "application/json")

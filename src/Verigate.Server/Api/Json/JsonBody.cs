@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -35,28 +36,29 @@ public static class JsonBody
             return TooLarge();
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        // One pooled buffer a byte larger than the limit: filling it means "too large" without reading on.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            int read;
+            while (length <= MaxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), context.RequestAborted)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxBytes)
             {
                 return TooLarge();
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (length == 0)
+            {
+                return Error.InvalidRequest("body", "The request body is empty; send a JSON object.");
+            }
 
-        if (buffer.Length == 0)
-        {
-            return Error.InvalidRequest("body", "The request body is empty; send a JSON object.");
-        }
-
-        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        try
-        {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options) is { } value
+            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options) is { } value
                 ? value
                 : Error.InvalidRequest("body", "The request body must be a JSON object, not null.");
         }
@@ -64,6 +66,12 @@ public static class JsonBody
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             return Error.InvalidRequest(field, field == "body" ? "The request body is not a valid JSON object." : $"'{field}' has the wrong type or is malformed.");
+        }
+        finally
+        {
+            // Bodies carry codes and passwords: wipe what was read before the buffer serves another request.
+            buffer.AsSpan(0, Math.Min(length, buffer.Length)).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
