@@ -16,7 +16,7 @@ public static class ChallengeIds
     /// Verify API ids look like the hosted services' ones ("VE" and 32 hex digits): 48 bits of creation time in
     /// milliseconds, then 80 random bits. The time first makes the ids of one moment neighbours in the stores' key
     /// order, so the challenges and every index keyed by a challenge id gain their rows on the same few pages
-    /// instead of one random page each (on SQLite, half of a start's page writes). They are not bearer secrets:
+    /// instead of one random page each (on SQLite, a third of a verification's page writes). They are not bearer secrets:
     /// every use needs the API key too, and 80 random bits are beyond guessing anyway.
     /// </summary>
     public static string NewVerificationId(DateTimeOffset now)

@@ -47,7 +47,8 @@ public sealed class SqliteStore : IStore, IDisposable
 
         // Checkpoints (copying the WAL into the database file, with an fsync) would otherwise run inside whichever
         // request's commit crossed the threshold. A background connection does them instead; PASSIVE never blocks
-        // the writer or readers.
+        // the writer or readers (only the log's restart, below, holds the writer, for milliseconds). Its busy
+        // timeout is short because a restart waits for readers while it holds the writer.
         _checkpointer = new SqliteConnectionHandle(connectionString, synchronous, readOnly: false);
         _checkpointer.Command($"PRAGMA busy_timeout = {(int)RestartWait.TotalMilliseconds}", null).ExecuteNonQuery();
         _checkpointTimer = new Timer(_ => _ = CheckpointAsync(), null, CheckpointInterval, CheckpointInterval);
