@@ -70,7 +70,7 @@ public static class JsonBody
         finally
         {
             // Bodies carry codes and passwords: wipe what was read before the buffer serves another request.
-            buffer.AsSpan(0, Math.Min(length, buffer.Length)).Clear();
+            buffer.AsSpan(0, length).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
