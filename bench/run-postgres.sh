@@ -182,6 +182,12 @@ echo "== the statements PostgreSQL ran most (whole PostgreSQL part, pre-warm inc
           left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'verigate'
    ORDER BY calls DESC LIMIT 25" | tee "$work/statements.txt"
+echo
+echo "== rows written per table, and how many updates were HOT (no index entries; whole PostgreSQL part)"
+"$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d verigate -P pager=off -c \
+  "SELECT t.relname AS table, n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS deleted,
+          (SELECT count(*) FROM pg_index i WHERE i.indrelid = t.relid) AS indexes
+   FROM pg_stat_user_tables t WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY n_tup_ins + n_tup_upd DESC" | tee "$work/tables.txt"
 pg_db_size=$("$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c "SELECT pg_size_pretty(pg_database_size('verigate'))")
 pg_wal=$("$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c "SELECT wal_records || ' records, ' || pg_size_pretty(wal_bytes) || ', ' || wal_sync || ' syncs' FROM pg_stat_wal" 2>/dev/null || echo n/a)
 (cd "$work/pg" && as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null)

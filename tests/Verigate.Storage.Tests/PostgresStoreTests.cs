@@ -66,6 +66,49 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
     }
 
     [Fact]
+    public async Task A_counter_charge_changes_no_indexed_column_so_its_row_version_stays_on_the_page()
+    {
+        // Every send charges the same few rows (its API key's, its prefix's): a charge that changed an indexed column
+        // would add an entry to every index of the table each time, piling up on those keys between vacuums.
+        var limiter = new Verigate.Core.RateLimiting.RateLimiter(TimeProvider.System);
+        Verigate.Core.RateLimiting.RateLimitCharge[] charge = [new("send:key:hot", new Verigate.Core.RateLimiting.RateLimit(1_000_000, TimeSpan.FromHours(1)))];
+        const int Charges = 200;
+        var before = await RateLimitUpdatesAsync();
+        for (var i = 0; i < Charges; i++)
+        {
+            await using var tx = await _store!.BeginWriteAsync(CancellationToken.None);
+            await using var counters = await tx.BeginCountersAsync(CancellationToken.None);
+            Assert.Null(await limiter.TryChargeAsync(counters, charge, CancellationToken.None));
+            await counters.CommitAsync(CancellationToken.None);
+        }
+
+        // A backend reports its table counters when it ends at the latest: closing the pools ends them.
+        await _store!.DisposeAsync();
+        _store = null;
+        var after = before;
+        for (var waited = 0; after.Updated - before.Updated < Charges && waited < 150; waited++)
+        {
+            await Task.Delay(100);
+            after = await RateLimitUpdatesAsync();
+        }
+
+        var updated = after.Updated - before.Updated;
+        var hot = after.Hot - before.Hot;
+        Assert.True(updated >= Charges, $"PostgreSQL reported {updated} of the {Charges} updates within 15 s");
+        Assert.True(hot >= updated * 9 / 10, $"only {hot} of {updated} charges were HOT updates (an index on a column the charge changes?)");
+    }
+
+    private async Task<(long Updated, long Hot)> RateLimitUpdatesAsync()
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'rate_limits'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    [Fact]
     public async Task Counters_connections_commit_without_waiting_for_the_wal_flush_and_others_keep_the_servers_setting()
     {
         await using var tx = await _store!.BeginWriteAsync(CancellationToken.None);
