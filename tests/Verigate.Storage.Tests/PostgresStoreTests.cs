@@ -145,6 +145,53 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
     }
 
     [Fact]
+    public async Task A_transaction_commits_with_its_held_back_writes_all_or_none()
+    {
+        var ct = CancellationToken.None;
+        var to = new Verigate.Core.Destinations.Destination(Verigate.Core.Destinations.Channel.Email, "commit@example.com");
+        var message = new Verigate.Core.Outbox.OutboxMessage(0, Verigate.Core.Outbox.OutboxKind.Code, null, to, "code", "en", Now);
+
+        // A statement of its own begins the transaction; the commit then sends the held write and the COMMIT together.
+        await using (var tx = await _store!.BeginWriteAsync(ct))
+        {
+            await tx.Outbox.EnqueueAsync(message, ct);
+            await tx.Audit.AppendAsync(new Verigate.Core.Audit.AuditEvent(Now, "committed_with_the_write", null, "ch-with-commit", null, null, null), ct);
+            await tx.CommitAsync(ct);
+        }
+
+        // Committed for everyone as soon as the commit returned, and the connection went back to the pool idle.
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox WHERE destination = 'commit@example.com'"));
+        await using (var read = await _store.OpenReadAsync(ct))
+        {
+            Assert.Single(await read.Audit.ListForChallengeAsync("ch-with-commit", ct));
+        }
+
+        // A held write that fails stops the batch before its COMMIT: the statement before it is rolled back as well.
+        await using (var tx = await _store.BeginWriteAsync(ct))
+        {
+            await tx.Outbox.EnqueueAsync(message with { Destination = to with { Value = "rolled-back@example.com" } }, ct);
+            await ((Verigate.Storage.Sql.SqlSession)tx).WriteAsync(new Verigate.Storage.Sql.DeferredWrite("INSERT INTO audit_events (no_such_column) VALUES (1)"), ct);
+            await Assert.ThrowsAsync<PostgresException>(async () => await tx.CommitAsync(ct));
+        }
+
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM outbox WHERE destination = 'rolled-back@example.com'"));
+        await using (var tx = await _store.BeginWriteAsync(ct))
+        {
+            // The pooled connections are usable afterwards: nothing is left of the failed transaction.
+            await tx.Outbox.EnqueueAsync(message with { Destination = to with { Value = "after@example.com" } }, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox WHERE destination = 'after@example.com'"));
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var command = _store!.DataSource.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task A_claim_alone_in_its_session_commits_on_its_own()
     {
         var ct = CancellationToken.None;

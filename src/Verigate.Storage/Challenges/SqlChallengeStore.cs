@@ -46,17 +46,21 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
     public async Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct)
     {
         // Two requests for the same key at once must not both find nothing and both issue: the second waits for the
-        // first to commit and then finds (and reuses) its challenge. The SELECT runs as its own statement after the
-        // lock, so under READ COMMITTED it sees what the first request committed.
-        if (s.Dialect.SerializeOnKey is { } serialize)
+        // first to commit and then finds (and reuses) its challenge. The SELECT is a statement of its own after the
+        // lock, so under READ COMMITTED its snapshot is taken once the lock is held and it sees what the first request
+        // committed; the two statements still go out in one round trip.
+        var serialize = s.Dialect.SerializeOnKey;
+        var lookup = $"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' AND expires_at > @now " +
+                     "AND attempts_used < max_attempts ORDER BY created_at DESC, id DESC LIMIT 1";
+        await using var reader = await s.Command(serialize is null ? lookup : serialize + "; " + lookup)
+            .With("@key", reuseKey).With("@now", DbTime.Of(now))
+            .ExecuteReaderAsync(ct);
+        if (serialize is not null)
         {
-            await s.Command(serialize).With("@key", reuseKey).ExecuteNonQueryAsync(ct);
+            await reader.NextResultAsync(ct);
         }
 
-        return await s.Command($"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' AND expires_at > @now " +
-                  "AND attempts_used < max_attempts ORDER BY created_at DESC, id DESC LIMIT 1")
-            .With("@key", reuseKey).With("@now", DbTime.Of(now))
-            .FirstOrDefaultAsync(Map, ct);
+        return await reader.ReadAsync(ct) ? Map(reader) : null;
     }
 
     public async Task<UsedAttempt?> TryUseAttemptAsync(string id, string failureKey, DateTimeOffset now, CancellationToken ct)

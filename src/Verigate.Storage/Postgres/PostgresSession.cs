@@ -8,7 +8,8 @@ namespace Verigate.Storage.Postgres;
 
 /// <summary>
 /// A read session is a plain pooled connection. A write session is one READ COMMITTED transaction that begins with its
-/// first statement (Npgsql sends the BEGIN in that statement's round trip). A write session that never ran a statement
+/// first statement (Npgsql sends the BEGIN in that statement's round trip) and ends with its held-back writes (the
+/// COMMIT goes out in their round trip). A write session that never ran a statement
 /// of its own — only held-back writes, or one statement on its own (<see cref="CommandOnItsOwn"/>) — never begins one:
 /// its commit sends the held writes as one batch, which PostgreSQL runs as one implicit transaction (all or nothing),
 /// without a BEGIN and a COMMIT of their own.
@@ -144,11 +145,25 @@ internal sealed class PostgresSession(NpgsqlConnection connection, bool writes, 
     protected override async ValueTask CommitCoreAsync(CancellationToken ct)
     {
         // Without a transaction the held writes' batch is one implicit transaction: the commit is its own round trip.
-        await FlushAsync(ct);
-        if (_transaction is not null)
+        if (_transaction is null)
+        {
+            await FlushAsync(ct);
+            return;
+        }
+
+        if (_deferred.Count == 0)
         {
             await _transaction.CommitAsync(ct);
+            return;
         }
+
+        // The held writes and the COMMIT in one round trip. Npgsql follows the server's transaction status, so the
+        // transaction counts as completed once the COMMIT has run (its disposal then rolls nothing back). A write that
+        // fails makes the server skip the rest of the batch, COMMIT included: the transaction is left failed, and the
+        // session's rollback ends it.
+        await using var batch = TakeDeferred();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     protected override async ValueTask RollbackCoreAsync()
