@@ -15,10 +15,10 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
     protected override async Task<IStore> CreateStoreAsync()
     {
         _store = await PostgresStore.OpenAsync(database.ConnectionString, applyMigrations: true, Signal, CancellationToken.None);
-        await using var truncate = _store.DataSource.CreateCommand(
-            "TRUNCATE accounts, contacts, devices, sessions, challenges, outbox, deliveries, dev_messages, rate_limits, audit_events, " +
-            "api_keys, idempotency, settings, node_leases, data_protection_keys, action_links, sms_budget, fraud_blocks, " +
-            "webhook_deliveries, webhook_events, webhook_endpoints");
+        // Every table but the migrations' record, so no test sees what another left (a failure counter, a lock).
+        await using var tables = _store.DataSource.CreateCommand(
+            "SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'");
+        await using var truncate = _store.DataSource.CreateCommand("TRUNCATE " + (string)(await tables.ExecuteScalarAsync())!);
         await truncate.ExecuteNonQueryAsync();
         return _store;
     }

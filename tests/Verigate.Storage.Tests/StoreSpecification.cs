@@ -377,6 +377,84 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_attempt_used_first_admits_exactly_what_the_scope_admits()
+    {
+        Challenge[] challenges =
+        [
+            NewChallenge("ch-scope-key1", maxAttempts: 100),
+            NewChallenge("ch-scope-key2", maxAttempts: 100) with { Subject = ChallengeSubject.ForApiKey("key-2") },
+            NewChallenge("ch-scope-signin", maxAttempts: 100) with { Purpose = ChallengePurpose.NewDeviceLogin, Subject = ChallengeSubject.ForAccount(42) },
+            NewChallenge("ch-scope-reset", maxAttempts: 100) with { Purpose = ChallengePurpose.PasswordReset, Subject = ChallengeSubject.ForAccount(42) },
+            NewChallenge("ch-scope-other", maxAttempts: 100) with { Purpose = ChallengePurpose.NewDeviceLogin, Subject = ChallengeSubject.ForAccount(43) },
+        ];
+        ChallengeScope[] scopes =
+        [
+            ChallengeScope.ApiKey("key-1"), ChallengeScope.ApiKey("key-2"), ChallengeScope.Account(ChallengePurpose.NewDeviceLogin),
+            ChallengeScope.Account(ChallengePurpose.PasswordReset, ChallengePurpose.NewDeviceLogin), ChallengeScope.Any,
+            new(SubjectKind.Account, "42", [ChallengePurpose.NewDeviceLogin]), new(null, "42", null), new(SubjectKind.ApiKey, null, []),
+        ];
+        foreach (var challenge in challenges)
+        {
+            await WriteAsync(tx => tx.Challenges.InsertAsync(challenge, None));
+        }
+
+        var used = 0;
+        foreach (var scope in scopes)
+        {
+            foreach (var challenge in challenges)
+            {
+                var attempted = await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync(challenge.Id, scope, Now, None));
+                Assert.True(scope.Admits(challenge) == attempted is not null, $"{scope} and {challenge.Id}: the store and ChallengeScope.Admits disagree");
+                if (attempted is { } found)
+                {
+                    used++;
+                    Assert.Equal((challenge.Id, challenge.Subject, challenge.Purpose, challenge.Destination, challenge.ExpiresAt, found.Used.AttemptsUsed),
+                        (found.Challenge.Id, found.Challenge.Subject, found.Challenge.Purpose, found.Challenge.Destination, found.Challenge.ExpiresAt, found.Challenge.AttemptsUsed));
+                    Assert.False(found.Used.FailuresCounted);
+                }
+            }
+        }
+
+        var stored = await ReadAsync(r => r.Challenges.GetManyAsync([.. challenges.Select(c => c.Id)], None));
+        Assert.Equal(used, stored.Sum(c => c.AttemptsUsed));
+    }
+
+    [Fact]
+    public async Task An_attempt_used_first_is_refused_as_the_read_first_one_is_and_never_without_a_failure_key()
+    {
+        var challenge = NewChallenge("ch-first", maxAttempts: 2);
+        var key = FailureScopes.For(challenge);
+        var scope = ChallengeScope.ApiKey("key-1");
+        await WriteAsync(tx => tx.Challenges.InsertAsync(challenge, None));
+        await WriteAsync(tx => tx.FailureCounters.AddAsync(key, None));
+
+        // Counted, not locked: used, and the answer says there is something to clear.
+        Assert.Equal(new UsedAttempt(1, true), (await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-first", scope, Now, None)))?.Used);
+
+        // Locked, expired, unknown: nothing is used.
+        await WriteAsync(tx => tx.FailureCounters.LockAsync(key, Now.AddMinutes(1), None));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-first", scope, Now, None)));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-first", scope, challenge.ExpiresAt, None)));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-unknown", scope, Now, None)));
+        Assert.Equal(1, (await ReadAsync(r => r.Challenges.GetAsync("ch-first", None)))!.AttemptsUsed);
+
+        // The last attempt, then none.
+        Assert.Equal(2, (await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-first", scope, Now.AddMinutes(2), None)))?.Used.AttemptsUsed);
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-first", scope, Now.AddMinutes(2), None)));
+
+        // Ended: nothing is used.
+        await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-first-ended"), None));
+        Assert.True(await WriteAsync(tx => tx.Challenges.TryEndAsync("ch-first-ended", ChallengeStatus.Canceled, Now, None)));
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-first-ended", scope, Now, None)));
+
+        // A challenge stored before its failure key was: no lock could be checked, so it is left to the read-first path.
+        await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-first-legacy"), None));
+        await WriteAsync(tx => ((Verigate.Storage.Sql.SqlSession)tx).Command("UPDATE challenges SET failure_key = NULL WHERE id = 'ch-first-legacy'").ExecuteNonQueryAsync());
+        Assert.Null(await WriteAsync(tx => tx.Challenges.TryUseAttemptFirstAsync("ch-first-legacy", scope, Now, None)));
+        Assert.Equal(new UsedAttempt(1, false), await WriteAsync(tx => tx.Challenges.TryUseAttemptAsync("ch-first-legacy", "fc:untouched", Now, None)));
+    }
+
+    [Fact]
     public async Task An_attempt_is_not_used_while_code_entry_is_locked_and_says_whether_failures_were_counted()
     {
         await WriteAsync(tx => tx.Challenges.InsertAsync(NewChallenge("ch-locked"), None));

@@ -34,15 +34,34 @@ public sealed partial class ChallengeEngine
     public async Task<Result<Challenge>> CheckAsync(
         IStoreSession tx, string id, ChallengeScope scope, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
     {
+        if (!ChallengeIds.LooksValid(id))
+        {
+            return Error.NotFound();
+        }
+
+        // The usual check — a pending challenge with attempts left and code entry not paused — uses its attempt in the
+        // statement that finds it, before anything is compared; any other finds no attempt there and is read to say why.
+        var now = time.GetUtcNow();
+        if (await tx.Challenges.TryUseAttemptFirstAsync(id, scope, now, ct) is { } attempted)
+        {
+            // The challenge as a read just before the attempt would have found it.
+            var before = attempted.Challenge with { AttemptsUsed = attempted.Used.AttemptsUsed - 1 };
+            return await TracedAsync(before, () => AnswerAsync(tx, before, attempted.Used, now, proves, field, ct));
+        }
+
         var challenge = await FindAsync(tx, id, scope, ct);
         return challenge is null ? Error.NotFound() : await CheckAsync(tx, challenge, proves, field, ct);
     }
 
-    private async Task<Result<Challenge>> CheckAsync(IStoreSession tx, Challenge challenge, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
+    private Task<Result<Challenge>> CheckAsync(IStoreSession tx, Challenge challenge, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct) =>
+        TracedAsync(challenge, () => CheckCoreAsync(tx, challenge, proves, field, ct));
+
+    /// <summary>A check of <paramref name="challenge"/> as one span, with its outcome.</summary>
+    private static async Task<Result<Challenge>> TracedAsync(Challenge challenge, Func<Task<Result<Challenge>>> check)
     {
         using var activity = VerigateTelemetry.StartCheck();
         VerigateTelemetry.Describe(activity, challenge, "checking");
-        var result = await CheckCoreAsync(tx, challenge, proves, field, ct);
+        var result = await check();
         VerigateTelemetry.Describe(activity, null, result.IsSuccess ? "approved" : result.Error.Code);
         return result;
     }
@@ -80,6 +99,15 @@ public sealed partial class ChallengeEngine
                 : Error.NotFound();
         }
 
+        return await AnswerAsync(tx, challenge, used, now, proves, field, ct);
+    }
+
+    /// <summary>What follows a used attempt: the answer is compared, and a right one ends the challenge, a wrong one counts.</summary>
+    private async Task<Result<Challenge>> AnswerAsync(
+        IStoreSession tx, Challenge challenge, UsedAttempt used, DateTimeOffset now, Func<Challenge, Task<bool>> proves, string field, CancellationToken ct)
+    {
+        var id = challenge.Id;
+        var failureKey = FailureScopes.For(challenge);
         if (await proves(challenge))
         {
             // The attempt's update holds the row since it found it pending: the end needs no answer from the store.

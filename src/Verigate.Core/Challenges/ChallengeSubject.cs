@@ -14,5 +14,8 @@ public sealed record ChallengeSubject(SubjectKind Kind, string Id)
         ? long.Parse(Id, System.Globalization.CultureInfo.InvariantCulture)
         : throw new InvalidOperationException("Not an account challenge.");
 
-    public string StorageName => Kind == SubjectKind.Account ? "account" : "api_key";
+    public string StorageName => StorageNameOf(Kind);
+
+    /// <summary>How the store names a kind of subject.</summary>
+    public static string StorageNameOf(SubjectKind kind) => kind == SubjectKind.Account ? "account" : "api_key";
 }

@@ -33,6 +33,15 @@ public interface IChallengeStore
     /// </summary>
     Task<UsedAttempt?> TryUseAttemptAsync(string id, string failureKey, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// <see cref="TryUseAttemptAsync"/> of a challenge not read yet, in one statement: uses an attempt of challenge
+    /// <paramref name="id"/> if <paramref name="scope"/> admits it and it is pending, unexpired, has attempts left and
+    /// code entry for its failure counter (<see cref="FailureScopes.For"/>, kept on the row since it was issued) is not
+    /// locked; returns it as it is after the attempt. Null when no attempt was used, whatever the reason (the caller
+    /// reads why), and for challenges issued before the store kept their failure counter.
+    /// </summary>
+    Task<(Challenge Challenge, UsedAttempt Used)?> TryUseAttemptFirstAsync(string id, ChallengeScope scope, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Moves a pending challenge to a final status and erases its protected code. False if it was not pending.</summary>
     Task<bool> TryEndAsync(string id, ChallengeStatus status, DateTimeOffset at, CancellationToken ct);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Verigate.Core.Challenges;
 using Verigate.Core.Destinations;
@@ -12,12 +13,14 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         "id, purpose, label, subject_kind, subject_id, channel, destination, code_length, code_hash, protected_code, status, " +
         "created_at, expires_at, attempts_used, max_attempts, sends_used, max_sends, next_send_at, locale, device_name, client_ip, service_sid, reuse_key";
 
+    private static readonly int ColumnCount = Columns.Split(", ").Length;
+
     private static readonly string QualifiedColumns = string.Join(", ", Columns.Split(", ").Select(c => "challenges." + c));
 
     public Task InsertAsync(Challenge c, CancellationToken ct) =>
-        s.WriteAsync(new DeferredWrite($"INSERT INTO challenges ({Columns}, country) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
+        s.WriteAsync(new DeferredWrite($"INSERT INTO challenges ({Columns}, country, failure_key) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
                   "@codeHash, @protectedCode, @status, @createdAt, @expiresAt, @attemptsUsed, @maxAttempts, @sendsUsed, @maxSends, @nextSendAt, " +
-                  "@locale, @deviceName, @clientIp, @serviceSid, @reuseKey, @country)")
+                  "@locale, @deviceName, @clientIp, @serviceSid, @reuseKey, @country, @failureKey)")
             .With("@id", c.Id).With("@purpose", c.Purpose.ToName()).With("@label", c.Label)
             .With("@subjectKind", c.Subject.StorageName).With("@subjectId", c.Subject.Id)
             .With("@channel", c.Destination.Channel.ToWire()).With("@destination", c.Destination.Value)
@@ -26,7 +29,8 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             .With("@attemptsUsed", c.AttemptsUsed).With("@maxAttempts", c.MaxAttempts).With("@sendsUsed", c.SendsUsed)
             .With("@maxSends", c.MaxSends).With("@nextSendAt", DbTime.Of(c.NextSendAt)).With("@locale", c.Locale)
             .With("@deviceName", c.DeviceName).With("@clientIp", c.ClientIp)
-            .With("@serviceSid", c.ServiceSid).With("@reuseKey", c.ReuseKey).With("@country", PhoneCountry.Of(c.Destination)), ct);
+            .With("@serviceSid", c.ServiceSid).With("@reuseKey", c.ReuseKey).With("@country", PhoneCountry.Of(c.Destination))
+            .With("@failureKey", FailureScopes.For(c)), ct);
 
     public Task<Challenge?> GetAsync(string id, CancellationToken ct) =>
         s.Command($"SELECT {Columns} FROM challenges WHERE id = @id").With("@id", id).FirstOrDefaultAsync(Map, ct);
@@ -72,6 +76,47 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
                 "RETURNING attempts_used, EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = @key)")
             .With("@id", id).With("@key", failureKey).With("@now", DbTime.Of(now))
             .ListAsync(r => new UsedAttempt(r.GetInt32(0), r.GetBoolean(1)), ct);
+        return used.Count == 0 ? null : used[0];
+    }
+
+    // One text per shape of scope (which of its parts are set, how many purposes): a handful, each prepared once.
+    private static readonly ConcurrentDictionary<(bool Kind, bool Subject, int Purposes), string> AttemptsFirst = new();
+
+    public async Task<(Challenge Challenge, UsedAttempt Used)?> TryUseAttemptFirstAsync(string id, ChallengeScope scope, DateTimeOffset now, CancellationToken ct)
+    {
+        if (scope.Purposes is { Count: 0 })
+        {
+            return null;
+        }
+
+        // ChallengeScope.Admits as SQL: StoreSpecification.An_attempt_used_first_admits_exactly_what_the_scope_admits
+        // holds the two to the same answers. A challenge issued before its failure key was stored is left to the read-first path.
+        var purposes = scope.Purposes?.ToList();
+        var sql = AttemptsFirst.GetOrAdd((scope.Kind is not null, scope.SubjectId is not null, purposes?.Count ?? -1), shape =>
+            "UPDATE challenges SET attempts_used = attempts_used + 1 " +
+            "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now AND failure_key IS NOT NULL " +
+            "AND NOT EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = challenges.failure_key AND locked_until > @now)" +
+            (shape.Kind ? " AND subject_kind = @scopeKind" : "") +
+            (shape.Subject ? " AND subject_id = @scopeSubject" : "") +
+            (shape.Purposes < 0 ? "" : " AND purpose IN (" + string.Join(", ", Enumerable.Range(0, shape.Purposes).Select(i => $"@scopePurpose{i}")) + ")") +
+            $" RETURNING {Columns}, EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = challenges.failure_key)");
+        var command = s.Command(sql).With("@id", id).With("@now", DbTime.Of(now));
+        if (scope.Kind is { } kind)
+        {
+            command.With("@scopeKind", ChallengeSubject.StorageNameOf(kind));
+        }
+
+        if (scope.SubjectId is { } subject)
+        {
+            command.With("@scopeSubject", subject);
+        }
+
+        for (var i = 0; i < (purposes?.Count ?? 0); i++)
+        {
+            command.With($"@scopePurpose{i}", purposes![i].ToName());
+        }
+
+        var used = await command.ListAsync(r => (Map(r), new UsedAttempt(r.GetInt32(13), r.GetBoolean(ColumnCount))), ct);
         return used.Count == 0 ? null : used[0];
     }
 
