@@ -116,8 +116,15 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             command.With($"@scopePurpose{i}", purposes![i].ToName());
         }
 
-        var used = await command.ListAsync(r => (Map(r), new UsedAttempt(r.GetInt32(13), r.GetBoolean(ColumnCount))), ct);
+        var used = await command.ListAsync(MapAttempted, ct);
         return used.Count == 0 ? null : used[0];
+    }
+
+    // The challenge after its attempt, then (the column after its own) whether its failure counter had counted anything.
+    private static (Challenge, UsedAttempt) MapAttempted(DbDataReader r)
+    {
+        var challenge = Map(r);
+        return (challenge, new UsedAttempt(challenge.AttemptsUsed, r.GetBoolean(ColumnCount)));
     }
 
     private const string End = "UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'";
