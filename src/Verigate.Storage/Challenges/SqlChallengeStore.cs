@@ -47,6 +47,12 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             .With("@subjectId", subject.Id).With("@channel", destination.Channel.ToWire()).With("@now", DbTime.Of(now))
             .FirstOrDefaultAsync(Map, ct);
 
+    private const string ReusableLookup = $"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' " +
+                                          "AND expires_at > @now AND attempts_used < max_attempts ORDER BY created_at DESC, id DESC LIMIT 1";
+
+    // The dialect's lock and the lookup as one command text, made once per dialect rather than on every start.
+    private static readonly ConcurrentDictionary<string, string> SerializedLookups = new(StringComparer.Ordinal);
+
     public async Task<Challenge?> FindReusableAsync(string reuseKey, DateTimeOffset now, CancellationToken ct)
     {
         // Two requests for the same key at once must not both find nothing and both issue: the second waits for the
@@ -54,11 +60,8 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         // lock, so under READ COMMITTED its snapshot is taken once the lock is held and it sees what the first request
         // committed; the two statements still go out in one round trip.
         var serialize = s.Dialect.SerializeOnKey;
-        var lookup = $"SELECT {Columns} FROM challenges WHERE reuse_key = @key AND status = 'pending' AND expires_at > @now " +
-                     "AND attempts_used < max_attempts ORDER BY created_at DESC, id DESC LIMIT 1";
-        await using var reader = await s.Command(serialize is null ? lookup : serialize + "; " + lookup)
-            .With("@key", reuseKey).With("@now", DbTime.Of(now))
-            .ExecuteReaderAsync(ct);
+        var sql = serialize is null ? ReusableLookup : SerializedLookups.GetOrAdd(serialize, static taking => taking + "; " + ReusableLookup);
+        await using var reader = await s.Command(sql).With("@key", reuseKey).With("@now", DbTime.Of(now)).ExecuteReaderAsync(ct);
         if (serialize is not null)
         {
             await reader.NextResultAsync(ct);
@@ -67,13 +70,20 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         return await reader.ReadAsync(ct) ? Map(reader) : null;
     }
 
+    // The attempt's rule, for both ways of using one: pending, unexpired, attempts left, and code entry not locked for
+    // the failure counter whose key is the SQL expression counterKey; and whether that counter had counted anything.
+    private static string UseAttempt(string counterKey) =>
+        "UPDATE challenges SET attempts_used = attempts_used + 1 " +
+        "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now " +
+        $"AND NOT EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = {counterKey} AND locked_until > @now)";
+
+    private static string FailuresCounted(string counterKey) => $"EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = {counterKey})";
+
+    private static readonly string UseAttemptByKey = UseAttempt("@key") + " RETURNING attempts_used, " + FailuresCounted("@key");
+
     public async Task<UsedAttempt?> TryUseAttemptAsync(string id, string failureKey, DateTimeOffset now, CancellationToken ct)
     {
-        var used = await s.Command(
-                "UPDATE challenges SET attempts_used = attempts_used + 1 " +
-                "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now " +
-                "AND NOT EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = @key AND locked_until > @now) " +
-                "RETURNING attempts_used, EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = @key)")
+        var used = await s.Command(UseAttemptByKey)
             .With("@id", id).With("@key", failureKey).With("@now", DbTime.Of(now))
             .ListAsync(r => new UsedAttempt(r.GetInt32(0), r.GetBoolean(1)), ct);
         return used.Count == 0 ? null : used[0];
@@ -91,15 +101,12 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
 
         // ChallengeScope.Admits as SQL: StoreSpecification.An_attempt_used_first_admits_exactly_what_the_scope_admits
         // holds the two to the same answers. A challenge issued before its failure key was stored is left to the read-first path.
-        var purposes = scope.Purposes?.ToList();
-        var sql = AttemptsFirst.GetOrAdd((scope.Kind is not null, scope.SubjectId is not null, purposes?.Count ?? -1), shape =>
-            "UPDATE challenges SET attempts_used = attempts_used + 1 " +
-            "WHERE id = @id AND status = 'pending' AND attempts_used < max_attempts AND expires_at > @now AND failure_key IS NOT NULL " +
-            "AND NOT EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = challenges.failure_key AND locked_until > @now)" +
+        var sql = AttemptsFirst.GetOrAdd((scope.Kind is not null, scope.SubjectId is not null, scope.Purposes?.Count ?? -1), shape =>
+            UseAttempt("challenges.failure_key") + " AND failure_key IS NOT NULL" +
             (shape.Kind ? " AND subject_kind = @scopeKind" : "") +
             (shape.Subject ? " AND subject_id = @scopeSubject" : "") +
             (shape.Purposes < 0 ? "" : " AND purpose IN (" + string.Join(", ", Enumerable.Range(0, shape.Purposes).Select(i => $"@scopePurpose{i}")) + ")") +
-            $" RETURNING {Columns}, EXISTS (SELECT 1 FROM failure_counters WHERE counter_key = challenges.failure_key)");
+            $" RETURNING {Columns}, " + FailuresCounted("challenges.failure_key"));
         var command = s.Command(sql).With("@id", id).With("@now", DbTime.Of(now));
         if (scope.Kind is { } kind)
         {
@@ -111,9 +118,10 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
             command.With("@scopeSubject", subject);
         }
 
-        for (var i = 0; i < (purposes?.Count ?? 0); i++)
+        var i = 0;
+        foreach (var purpose in scope.Purposes ?? [])
         {
-            command.With($"@scopePurpose{i}", purposes![i].ToName());
+            command.With($"@scopePurpose{i++}", purpose.ToName());
         }
 
         var used = await command.ListAsync(MapAttempted, ct);
