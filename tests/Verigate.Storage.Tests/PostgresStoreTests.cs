@@ -119,6 +119,48 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
         Assert.NotEqual("client", await ScalarAsync(tx, SourceOfSynchronousCommit));
     }
 
+    [Theory]
+    [InlineData("", PostgresStore.DefaultPoolSize)]
+    [InlineData(";Maximum Pool Size=40", 40)]
+    [InlineData(";MaxPoolSize=5", 5)]
+    [InlineData(";maximum pool size=7", 7)]
+    public async Task The_pool_keeps_sixteen_connections_unless_the_connection_string_sets_its_size(string setting, int expected)
+    {
+        await using var store = await PostgresStore.OpenAsync(database.ConnectionString + setting, applyMigrations: false, Signal, CancellationToken.None);
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString).MaxPoolSize);
+    }
+
+    [Fact]
+    public async Task A_session_beyond_the_pool_waits_for_a_connection_and_fails_with_a_clear_error_when_none_comes_back()
+    {
+        // Timeout is also how long Npgsql waits for a free pooled connection: one second, then the exhaustion error.
+        await using var store = await PostgresStore.OpenAsync(database.ConnectionString + ";Timeout=1", applyMigrations: false, Signal, CancellationToken.None);
+        var held = new List<IStoreSession>();
+        try
+        {
+            for (var i = 0; i < PostgresStore.DefaultPoolSize; i++)
+            {
+                held.Add(await store.BeginWriteAsync(CancellationToken.None));
+            }
+
+            var e = await Assert.ThrowsAnyAsync<NpgsqlException>(async () => await store.OpenReadAsync(CancellationToken.None));
+            Assert.Contains("pool", e.Message, StringComparison.OrdinalIgnoreCase);
+
+            // One handed back is one the next session gets.
+            await held[0].DisposeAsync();
+            held.RemoveAt(0);
+            await using var next = await store.OpenReadAsync(CancellationToken.None);
+            Assert.Equal(1L, (long?)await ((Verigate.Storage.Sql.SqlSession)next).Command("SELECT 1::bigint").ExecuteScalarAsync());
+        }
+        finally
+        {
+            foreach (var session in held)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
     private const string SourceOfSynchronousCommit = "SELECT source FROM pg_settings WHERE name = 'synchronous_commit'";
 
     private static async Task<string?> ScalarAsync(IStoreSession session, string sql) =>

@@ -95,15 +95,19 @@ public sealed class LoginFlow(
 
         // Support locked this account's sign-in: said only to someone who has just given its password, so the lock
         // reveals nothing to a stranger probing logins; the attempt was charged to the limits above like any other.
+        // The read is over before the write begins: a request never holds one pooled connection while waiting for another.
+        bool locked;
         await using (var read = await store.OpenReadAsync(ct))
         {
-            if (await read.Support.IsSignInLockedAsync(account.UserId, ct))
-            {
-                await using var tx = await store.BeginWriteAsync(ct);
-                await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.LoginFailed, account.UserId, ClientIp: client.Ip, Detail: "reason=sign_in_locked"), ct);
-                await tx.CommitAsync(ct);
-                return new Error(ErrorCodes.SignInLocked, "Sign-in to this account is locked by support. Contact support to unlock it.");
-            }
+            locked = await read.Support.IsSignInLockedAsync(account.UserId, ct);
+        }
+
+        if (locked)
+        {
+            await using var tx = await store.BeginWriteAsync(ct);
+            await tx.Audit.AppendAsync(new AuditEvent(time.GetUtcNow(), AuditEventTypes.LoginFailed, account.UserId, ClientIp: client.Ip, Detail: "reason=sign_in_locked"), ct);
+            await tx.CommitAsync(ct);
+            return new Error(ErrorCodes.SignInLocked, "Sign-in to this account is locked by support. Contact support to unlock it.");
         }
 
         return attempt;

@@ -47,9 +47,11 @@ public sealed class WebhookEndpoints(IStore store, WebhookSecrets secrets, Webho
     public async Task<Result<string>> RotateSecretAsync(string? owner, string id, CancellationToken ct)
     {
         var secret = WebhookSignature.NewSecret();
+        // Protected before the transaction: protecting may load the key ring from the database, on a connection of its own.
+        var protectedSecret = secrets.Protect(secret);
         await using var tx = await store.BeginWriteAsync(ct);
         if (await FindAsync(tx, owner, id, ct) is null
-            || !await tx.Webhooks.RotateSecretAsync(id, secrets.Protect(secret), time.GetUtcNow() + options.PreviousSecretValidFor, ct))
+            || !await tx.Webhooks.RotateSecretAsync(id, protectedSecret, time.GetUtcNow() + options.PreviousSecretValidFor, ct))
         {
             return NotFound();
         }
