@@ -28,6 +28,9 @@ public static class ErrorCodes
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
     public const string NotFound = "not_found";
     public const string InternalError = "internal_error";
+
+    /// <summary>The store is out of reach for now (its connections all busy, or the database not answering): try again shortly.</summary>
+    public const string Unavailable = "unavailable";
     public const string ReauthenticationRequired = "reauthentication_required";
     public const string SecondFactorRequired = "second_factor_required";
     public const string TotpAlreadyEnabled = "totp_already_enabled";

@@ -50,6 +50,23 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Makes the database refuse every new connection and ends the open ones (as an outage or a failover would), or
+    /// lets connections in again.
+    /// </summary>
+    public async Task RefuseConnectionsAsync(bool refuse)
+    {
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        await using var allow = new NpgsqlCommand($"ALTER DATABASE {Name} ALLOW_CONNECTIONS {(refuse ? "false" : "true")}", connection);
+        await allow.ExecuteNonQueryAsync();
+        if (refuse)
+        {
+            await using var end = new NpgsqlCommand($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{Name}'", connection);
+            await end.ExecuteScalarAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await using var connection = new NpgsqlConnection(_admin);

@@ -48,6 +48,7 @@ public static class ErrorCatalog
         [ErrorCodes.TooManySends] = (429, "Too many sends"),
         [ErrorCodes.TooManyAttempts] = (429, "Too many attempts"),
         [ErrorCodes.InternalError] = (500, "Internal error"),
+        [ErrorCodes.Unavailable] = (503, "Unavailable"),
         [ErrorCodes.ContactExists] = (409, "Contact already verified"),
         [ErrorCodes.ContactNotFound] = (404, "Contact not found"),
         [ErrorCodes.LastContact] = (409, "Last verified contact"),
@@ -72,6 +73,7 @@ public static class ErrorCatalog
         401 => ErrorCodes.Unauthorized,
         404 => ErrorCodes.NotFound,
         405 => MethodNotAllowed,
+        503 => ErrorCodes.Unavailable,
         >= 500 => ErrorCodes.InternalError,
         _ => ErrorCodes.InvalidRequest,
     };

@@ -1,9 +1,11 @@
+using System.Data.Common;
 
 namespace Verigate.Server.Api.Problems;
 
 /// <summary>
 /// Problems for what the framework answers on its own — unknown routes, wrong methods, bodies Kestrel refuses,
-/// and bugs (500, with nothing of the exception in the answer) — carry the same <c>type</c> and <c>code</c> members.
+/// a store that is out of reach for now (503 <c>unavailable</c>, with Retry-After), and bugs (500, with nothing of the
+/// exception in the answer) — carry the same <c>type</c> and <c>code</c> members.
 /// </summary>
 public static class ProblemServiceCollectionExtensions
 {
@@ -35,6 +37,14 @@ public static class ProblemServiceCollectionExtensions
                 context.ProblemDetails.Extensions["field"] = "body";
             }
 
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // Every pooled connection busy past the pool's timeout, or the database not answering: the transaction
+                // was rolled back, so the same request can simply be sent again.
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+                context.ProblemDetails.Detail = "The service cannot reach its database right now; try again in a moment.";
+            }
+
             var code = ErrorCatalog.CodeForStatus(status);
             context.ProblemDetails.Type = ErrorCatalog.TypePrefix + code;
             context.ProblemDetails.Extensions["code"] = code;
@@ -49,8 +59,21 @@ public static class ProblemServiceCollectionExtensions
 
     public static IApplicationBuilder UseVerigateProblems(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : 500 });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         return app;
     }
+
+    private const string RetryAfterSeconds = "1";
+
+    /// <summary>
+    /// A failure the store calls transient (Npgsql: a pool that stayed exhausted, a connection lost or refused, a
+    /// deadlock or serialization failure; SQLite: a busy database) is the service being unavailable, not a bug.
+    /// </summary>
+    private static int StatusOf(Exception e) => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        DbException { IsTransient: true } => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }

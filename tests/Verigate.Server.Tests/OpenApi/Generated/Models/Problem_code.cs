@@ -168,6 +168,10 @@ namespace Verigate.Server.Tests.OpenApi.Generated.Models
         #pragma warning disable CS1591
         Unauthorized,
         #pragma warning restore CS1591
+        [EnumMember(Value = "unavailable")]
+        #pragma warning disable CS1591
+        Unavailable,
+        #pragma warning restore CS1591
         [EnumMember(Value = "user_not_found")]
         #pragma warning disable CS1591
         User_not_found,

@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using Verigate.Server.Tests.Infrastructure;
+
+namespace Verigate.Server.Tests;
+
+/// <summary>
+/// A database out of reach is the service being unavailable for a moment, not a bug: the API says 503 with a stable
+/// code and Retry-After, and serves again once the database is back, without a restart.
+/// </summary>
+public sealed class StoreUnavailableTests
+{
+    [Fact]
+    public async Task While_the_database_refuses_connections_requests_get_503_unavailable_with_retry_after_and_afterwards_succeed_again()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var server = new VerigateTestServer(TwoInstances.Settings(database));
+        using var api = server.Integrator();
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await StartAsync(api, "+4915170000101")).StatusCode);
+
+        await database.RefuseConnectionsAsync(true);
+        try
+        {
+            // The first request meets a pooled connection the database has ended, the second a database that refuses new ones.
+            for (var i = 0; i < 2; i++)
+            {
+                using var refused = await StartAsync(api, "+4915170000102");
+                var problem = await refused.ProblemAsync(503, "unavailable");
+                Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+                Assert.DoesNotContain("Npgsql", problem.ToString(), StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        finally
+        {
+            await database.RefuseConnectionsAsync(false);
+        }
+
+        // A connection the pool still holds from before the outage fails once (503 again) and is then discarded: as
+        // Retry-After asks, the client sends the request again, and one more than the pool's size always suffices.
+        for (var attempt = 0; ; attempt++)
+        {
+            using var again = await StartAsync(api, "+4915170000102");
+            if (again.StatusCode == System.Net.HttpStatusCode.Created)
+            {
+                break;
+            }
+
+            await again.ProblemAsync(503, "unavailable");
+            Assert.True(attempt < Verigate.Storage.Postgres.PostgresStore.DefaultPoolSize, "Still unavailable after the database came back.");
+        }
+    }
+
+    private static Task<HttpResponseMessage> StartAsync(HttpClient api, string to) =>
+        api.PostAsJsonAsync("/v1/verifications", new { to, channel = "sms" });
+}
