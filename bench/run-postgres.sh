@@ -112,6 +112,9 @@ psql_v() { "$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d verigate
 # and COMMIT included), commits, WAL flushes. PostgreSQL 15's pg_stat_statements does not see a COMMIT that arrives
 # in a batch (extended protocol), as Verigate sends it with a transaction's last writes: every BEGIN ends in one
 # COMMIT or ROLLBACK, so the ones it did not see are added as BEGINs minus the COMMITs and ROLLBACKs it saw.
+# Commits (pg_stat_database.xact_commit) include read-only transactions, and lag a little: a backend reports its
+# counts at most once a second. Writing transactions are exact: only a transaction that writes is given a transaction
+# id, so they are the advance of the next id to be given (pg_snapshot_xmax; reading it gives none out).
 pg_counters() {
   psql_v "SELECT (SELECT coalesce(sum(calls), 0)
                     + coalesce(sum(calls) FILTER (WHERE s.query LIKE 'BEGIN%'), 0)
@@ -119,7 +122,8 @@ pg_counters() {
                   FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
             WHERE d.datname = 'verigate' AND s.query NOT LIKE '%pg_stat_statements%'),
           (SELECT xact_commit FROM pg_stat_database WHERE datname = 'verigate'),
-          (SELECT wal_sync FROM pg_stat_wal)" | tr '|' ' '
+          (SELECT wal_sync FROM pg_stat_wal),
+          pg_snapshot_xmax(pg_current_snapshot())" | tr '|' ' '
 }
 
 failures=0
@@ -142,13 +146,13 @@ run_cycle() { # connections urls server-pids label [extra driver options...]
     # Each development-inbox read is one statement and one (read-only) commit: the driver's polling, not the
     # verification's work, and it varies with delivery latency (hence with the load). Also shown without it.
     # shellcheck disable=SC2086
-    read -r per_statements per_commits per_syncs per_reads own_statements own_commits < <(awk -v n="$starts" -v r="${reads:-0}" -v b="$before" -v a="$(pg_counters)" 'BEGIN {
+    read -r per_statements per_commits per_syncs per_reads own_statements own_commits per_writing < <(awk -v n="$starts" -v r="${reads:-0}" -v b="$before" -v a="$(pg_counters)" 'BEGIN {
       split(b, x, " "); split(a, y, " ")
-      if (n > 0) printf "%.1f %.1f %.2f %.2f %.1f %.1f\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, r/n, (y[1]-x[1]-r)/n, (y[2]-x[2]-r)/n
-      else print "n/a n/a n/a n/a n/a n/a" }')
+      if (n > 0) printf "%.1f %.1f %.2f %.2f %.1f %.1f %.2f\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, r/n, (y[1]-x[1]-r)/n, (y[2]-x[2]-r)/n, (y[4]-x[4])/n
+      else print "n/a n/a n/a n/a n/a n/a n/a" }')
     echo "  PostgreSQL per cycle (whole run, warm-up included): $per_statements statements, $per_commits commits, $per_syncs WAL flushes;" \
-      "$per_reads inbox reads, without which $own_statements statements, $own_commits commits"
-    echo "PG scenario=cycle connections=$connections label=$label statements=$per_statements commits=$per_commits wal_syncs=$per_syncs inbox_reads=$per_reads own_statements=$own_statements own_commits=$own_commits" >>"$results"
+      "$per_reads inbox reads, without which $own_statements statements, $own_commits commits; $per_writing writing transactions (exact)"
+    echo "PG scenario=cycle connections=$connections label=$label statements=$per_statements commits=$per_commits wal_syncs=$per_syncs inbox_reads=$per_reads own_statements=$own_statements own_commits=$own_commits writing=$per_writing" >>"$results"
   fi
 }
 pgfield() { grep "^PG scenario=cycle connections=$1 label=$2 " "$results" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$3=//p"; }
@@ -217,13 +221,15 @@ row() { # title connections label
     "$(field cycle "$2" driver_cpu_cores "$3")" "$(field cycle "$2" machine_idle_pct "$3")%"
 }
 echo
-printf '%-20s %5s %12s %8s %12s %13s %18s %15s\n' store conns "statements/c" "commits/c" "WAL flushes/c" "inbox reads/c" "statements/c w/o" "commits/c w/o"
+printf '%-20s %5s %12s %8s %12s %13s %18s %15s %10s\n' store conns "statements/c" "commits/c" "WAL flushes/c" "inbox reads/c" "statements/c w/o" "commits/c w/o" "writing/c"
 for run in "1 pg1" "$many pg1" "$many pg2"; do
   set -- $run
-  printf '%-20s %5s %12s %8s %12s %13s %18s %15s\n' "PostgreSQL, ${2#pg} inst." "$1" "$(pgfield "$1" "$2" statements)" "$(pgfield "$1" "$2" commits)" \
-    "$(pgfield "$1" "$2" wal_syncs)" "$(pgfield "$1" "$2" inbox_reads)" "$(pgfield "$1" "$2" own_statements)" "$(pgfield "$1" "$2" own_commits)"
+  printf '%-20s %5s %12s %8s %12s %13s %18s %15s %10s\n' "PostgreSQL, ${2#pg} inst." "$1" "$(pgfield "$1" "$2" statements)" "$(pgfield "$1" "$2" commits)" \
+    "$(pgfield "$1" "$2" wal_syncs)" "$(pgfield "$1" "$2" inbox_reads)" "$(pgfield "$1" "$2" own_statements)" "$(pgfield "$1" "$2" own_commits)" \
+    "$(pgfield "$1" "$2" writing)"
 done
-echo "w/o = without the driver's development-inbox reads (one statement and one commit each)."
+echo "w/o = without the driver's development-inbox reads (one statement and one commit each). commits = every committed"
+echo "transaction, read-only ones included; writing = transactions that wrote (exact: the transaction ids given out)."
 
 echo
 printf '%-20s %5s %9s %8s %8s %8s %6s %13s %12s %9s %6s\n' store conns "cycles/s" "p50 ms" "p99 ms" "max ms" errors "verigate ms/c" "postgres ms/c" "driver c" idle
