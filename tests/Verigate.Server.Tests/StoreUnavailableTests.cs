@@ -5,7 +5,7 @@ namespace Verigate.Server.Tests;
 
 /// <summary>
 /// A database out of reach is the service being unavailable for a moment, not a bug: the API says 503 with a stable
-/// code and Retry-After, and serves again once the database is back, without a restart.
+/// code and Retry-After, and serves again as soon as the database is back, without a restart.
 /// </summary>
 public sealed class StoreUnavailableTests
 {
@@ -34,19 +34,10 @@ public sealed class StoreUnavailableTests
             await database.RefuseConnectionsAsync(false);
         }
 
-        // A connection the pool still holds from before the outage fails once (503 again) and is then discarded: as
-        // Retry-After asks, the client sends the request again, and one more than the pool's size always suffices.
-        for (var attempt = 0; ; attempt++)
-        {
-            using var again = await StartAsync(api, "+4915170000102");
-            if (again.StatusCode == System.Net.HttpStatusCode.Created)
-            {
-                break;
-            }
-
-            await again.ProblemAsync(503, "unavailable");
-            Assert.True(attempt < Verigate.Storage.Postgres.PostgresStore.DefaultPoolSize, "Still unavailable after the database came back.");
-        }
+        // The connections the pool held from before the outage were closed when the first of them failed: the first
+        // request after the database is back opens a fresh one and succeeds.
+        using var again = await StartAsync(api, "+4915170000102");
+        Assert.Equal(System.Net.HttpStatusCode.Created, again.StatusCode);
     }
 
     private static Task<HttpResponseMessage> StartAsync(HttpClient api, string to) =>

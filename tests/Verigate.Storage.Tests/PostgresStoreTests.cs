@@ -150,7 +150,7 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
             await held[0].DisposeAsync();
             held.RemoveAt(0);
             await using var next = await store.OpenReadAsync(CancellationToken.None);
-            Assert.Equal(1L, (long?)await ((Verigate.Storage.Sql.SqlSession)next).Command("SELECT 1::bigint").ExecuteScalarAsync());
+            Assert.Equal(1L, await SelectOneAsync(next));
         }
         finally
         {
@@ -160,6 +160,43 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
             }
         }
     }
+
+    [Fact]
+    public async Task After_the_server_ends_its_connections_the_first_session_to_meet_a_dead_one_fails_and_both_pools_start_afresh()
+    {
+        await using var store = await PostgresStore.OpenAsync(database.ConnectionString, applyMigrations: false, Signal, CancellationToken.None);
+        // An idle connection in each pool: the sessions' and the counters'.
+        await using (var tx = await store.BeginWriteAsync(CancellationToken.None))
+        {
+            Assert.Equal(1L, await SelectOneAsync(tx));
+            await using var counters = await tx.BeginCountersAsync(CancellationToken.None);
+            Assert.Equal(1L, await SelectOneAsync(counters));
+        }
+
+        // As a restart or failover would: the server ends every connection of this store.
+        await using (var admin = new NpgsqlConnection(database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var end = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE 'verigate%' AND pid <> pg_backend_pid()", admin);
+            Assert.True((long)(await end.ExecuteScalarAsync())! >= 2);
+        }
+
+        await using (var first = await store.OpenReadAsync(CancellationToken.None))
+        {
+            var e = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => SelectOneAsync(first));
+            Assert.True(e.IsTransient, e.ToString());
+        }
+
+        // The dead connections were closed with the first, the counters' too: the next sessions get fresh ones.
+        await using var next = await store.BeginWriteAsync(CancellationToken.None);
+        Assert.Equal(1L, await SelectOneAsync(next));
+        await using var nextCounters = await next.BeginCountersAsync(CancellationToken.None);
+        Assert.Equal(1L, await SelectOneAsync(nextCounters));
+    }
+
+    private static async Task<long?> SelectOneAsync(IStoreSession session) =>
+        (long?)await ((Verigate.Storage.Sql.SqlSession)session).Command("SELECT 1::bigint").ExecuteScalarAsync();
 
     private const string SourceOfSynchronousCommit = "SELECT source FROM pg_settings WHERE name = 'synchronous_commit'";
 

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Npgsql;
 using Verigate.Core.Outbox;
@@ -14,7 +15,7 @@ namespace Verigate.Storage.Postgres;
 /// its commit sends the held writes as one batch, which PostgreSQL runs as one implicit transaction (all or nothing),
 /// without a BEGIN and a COMMIT of their own.
 /// </summary>
-internal sealed class PostgresSession(NpgsqlConnection connection, bool writes, IOutboxSignal signal, NpgsqlDataSource? counters = null)
+internal sealed class PostgresSession(NpgsqlConnection connection, bool writes, IOutboxSignal signal, Action clearPools, NpgsqlDataSource? counters = null)
     : SqlSession(PostgresDialect.Instance, signal)
 {
     private readonly List<NpgsqlCommand> _commands = [];
@@ -110,7 +111,7 @@ internal sealed class PostgresSession(NpgsqlConnection connection, bool writes, 
             return await base.BeginCountersAsync(ct);
         }
 
-        return new PostgresSession(await counters.OpenConnectionAsync(ct), writes: true, OutboxSignal);
+        return new PostgresSession(await counters.OpenConnectionAsync(ct), writes: true, OutboxSignal, clearPools);
     }
 
     /// <summary>
@@ -192,6 +193,14 @@ internal sealed class PostgresSession(NpgsqlConnection connection, bool writes, 
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync();
+        }
+
+        // A connection that broke (the server restarted, failed over, or ended it) means the idle ones in both pools
+        // were most likely ended too. Npgsql may close those of the broken one's own pool; the other pool's (the
+        // counters', or the sessions') would stay and each fail a request once. Both are cleared.
+        if ((connection.FullState & ConnectionState.Open) == 0 || (connection.FullState & ConnectionState.Broken) != 0)
+        {
+            clearPools();
         }
 
         await connection.DisposeAsync();

@@ -154,10 +154,17 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     }
 
     public async ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct) =>
-        new PostgresSession(await DataSource.OpenConnectionAsync(ct), writes: true, _signal, _counters);
+        new PostgresSession(await DataSource.OpenConnectionAsync(ct), writes: true, _signal, ClearPools, _counters);
 
     public async ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) =>
-        new PostgresSession(await DataSource.OpenConnectionAsync(ct), writes: false, _signal);
+        new PostgresSession(await DataSource.OpenConnectionAsync(ct), writes: false, _signal, ClearPools);
+
+    /// <summary>Closes the idle connections of both pools, and the busy ones when they come back (see <see cref="PostgresSession"/>).</summary>
+    private void ClearPools()
+    {
+        DataSource.Clear();
+        _counters.Clear();
+    }
 
     /// <summary>Writers run side by side: a read before a write goes in the write's transaction (one commit, not two).</summary>
     public bool WritersQueue => false;
