@@ -5,7 +5,8 @@ namespace Verigate.Server.Tests;
 
 /// <summary>
 /// A database out of reach is the service being unavailable for a moment, not a bug: the API says 503 with a stable
-/// code and Retry-After, and serves again as soon as the database is back, without a restart.
+/// code and Retry-After, a page says it with the error page, and both serve again as soon as the database is back,
+/// without a restart.
 /// </summary>
 public sealed class StoreUnavailableTests
 {
@@ -28,6 +29,15 @@ public sealed class StoreUnavailableTests
                 Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
                 Assert.DoesNotContain("Npgsql", problem.ToString(), StringComparison.OrdinalIgnoreCase);
             }
+
+            // A page that needs the database says so to a person: the error page, its status 503, nothing of the cause.
+            using var browser = server.Anonymous();
+            using var page = await browser.GetAsync("/console/setup/" + Verigate.Core.Staff.StaffSetupLink.TokenPrefix + new string('a', 40));
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Try again in a moment", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Npgsql", html, StringComparison.OrdinalIgnoreCase);
         }
         finally
         {

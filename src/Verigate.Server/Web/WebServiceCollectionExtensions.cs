@@ -74,7 +74,7 @@ public static class WebServiceCollectionExtensions
     /// </summary>
     public static IApplicationBuilder UseVerigatePageErrors(this IApplicationBuilder app) => app.UseWhen(IsPage, page =>
     {
-        page.UseExceptionHandler("/error/500");
+        page.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = Api.Problems.ExceptionStatus.Of });
         page.UseStatusCodePagesWithReExecute("/error/{0}");
     });
 

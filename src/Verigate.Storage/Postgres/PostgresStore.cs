@@ -100,8 +100,8 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     /// The pool's size when the connection string does not set one (Npgsql's own default is 100). Verigate's
     /// transactions are a few round trips long, so a few connections carry a lot of traffic; more connections than
     /// the database server has cores to run them only make its backends take turns, and contend for its locks, while
-    /// holding theirs. Measured on this project's bench: 16 connections did a third more cycles per second than 100,
-    /// with less CPU per cycle in PostgreSQL (docs/benchmarks.md, seventh round). With the counters pool it also
+    /// holding theirs. Measured on this project's 2-core bench: 16 connections did 20–30 % more cycles per second than
+    /// 100, with less CPU per cycle in PostgreSQL (docs/benchmarks.md, seventh round). With the counters pool it also
     /// lets four instances fit PostgreSQL's default max_connections of 100.
     /// </summary>
     public const int DefaultPoolSize = 16;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 
 namespace Verigate.Server.Api.Problems;
 
@@ -41,7 +40,7 @@ public static class ProblemServiceCollectionExtensions
             {
                 // Every pooled connection busy past the pool's timeout, or the database not answering: the transaction
                 // was rolled back, so the same request can simply be sent again.
-                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+                context.HttpContext.Response.Headers.RetryAfter = ExceptionStatus.RetryAfterSeconds;
                 context.ProblemDetails.Detail = "The service cannot reach its database right now; try again in a moment.";
             }
 
@@ -59,21 +58,8 @@ public static class ProblemServiceCollectionExtensions
 
     public static IApplicationBuilder UseVerigateProblems(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.Of });
         app.UseStatusCodePages();
         return app;
     }
-
-    private const string RetryAfterSeconds = "1";
-
-    /// <summary>
-    /// A failure the store calls transient (Npgsql: a pool that stayed exhausted, a connection lost or refused, a
-    /// deadlock or serialization failure; SQLite: a busy database) is the service being unavailable, not a bug.
-    /// </summary>
-    private static int StatusOf(Exception e) => e switch
-    {
-        BadHttpRequestException bad => bad.StatusCode,
-        DbException { IsTransient: true } => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    };
 }

@@ -19,10 +19,17 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int status)
     {
-        // Reached directly (not re-executed), the page is itself a 404; after an exception it is a 500.
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
-        Status = reExecuted && status is >= 400 and <= 599 ? status : 404;
+        // Reached directly (not re-executed), the page is itself a 404. After an exception the handler has chosen the
+        // status already: 503 when the database is out of reach for a moment, otherwise 500.
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var reExecuted = failed || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        Status = failed && Response.StatusCode >= 500 ? Response.StatusCode : reExecuted && status is >= 400 and <= 599 ? status : 404;
         Response.StatusCode = Status;
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = Api.Problems.ExceptionStatus.RetryAfterSeconds;
+        }
+
         return Page();
     }
 }
