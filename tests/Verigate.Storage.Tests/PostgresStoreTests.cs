@@ -173,12 +173,14 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
             Assert.Equal(1L, await SelectOneAsync(counters));
         }
 
-        // As a restart or failover would: the server ends every connection of this store.
+        // As a restart or failover would: the server ends every connection of this store (only this test database's:
+        // other test assemblies run their own stores on the same server at the same time).
         await using (var admin = new NpgsqlConnection(database.ConnectionString))
         {
             await admin.OpenAsync();
             await using var end = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE 'verigate%' AND pid <> pg_backend_pid()", admin);
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity " +
+                "WHERE datname = current_database() AND application_name LIKE 'verigate%' AND pid <> pg_backend_pid()", admin);
             Assert.True((long)(await end.ExecuteScalarAsync())! >= 2);
         }
 
