@@ -13,9 +13,9 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
         "id, purpose, label, subject_kind, subject_id, channel, destination, code_length, code_hash, protected_code, status, " +
         "created_at, expires_at, attempts_used, max_attempts, sends_used, max_sends, next_send_at, locale, device_name, client_ip, service_sid, reuse_key";
 
-    private static readonly int ColumnCount = Columns.Split(", ").Length;
+    private static readonly string[] ColumnNames = Columns.Split(", ");
 
-    private static readonly string QualifiedColumns = string.Join(", ", Columns.Split(", ").Select(c => "challenges." + c));
+    private static readonly string QualifiedColumns = string.Join(", ", ColumnNames.Select(c => "challenges." + c));
 
     public Task InsertAsync(Challenge c, CancellationToken ct) =>
         s.WriteAsync(new DeferredWrite($"INSERT INTO challenges ({Columns}, country, failure_key) VALUES (@id, @purpose, @label, @subjectKind, @subjectId, @channel, @destination, @codeLength, " +
@@ -132,7 +132,7 @@ internal sealed class SqlChallengeStore(SqlSession s) : IChallengeStore
     private static (Challenge, UsedAttempt) MapAttempted(DbDataReader r)
     {
         var challenge = Map(r);
-        return (challenge, new UsedAttempt(challenge.AttemptsUsed, r.GetBoolean(ColumnCount)));
+        return (challenge, new UsedAttempt(challenge.AttemptsUsed, r.GetBoolean(ColumnNames.Length)));
     }
 
     private const string End = "UPDATE challenges SET status = @status, protected_code = NULL, ended_at = @at WHERE id = @id AND status = 'pending'";
