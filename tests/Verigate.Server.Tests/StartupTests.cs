@@ -13,6 +13,7 @@ public sealed class StartupTests
     [InlineData("Delivery:Dispatcher:Concurrency", "0", "Delivery:Dispatcher:Concurrency")]
     [InlineData("Verigate:NodeId", "5000", "Verigate:NodeId")]
     [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
+    [InlineData("Storage:OnNestedSession", "Sometimes", "Storage:OnNestedSession")]
     public Task A_bad_setting_stops_the_service_at_start_with_a_message_naming_it(string key, string value, string named) =>
         ServerProcess.AssertStartRefusedAsync(key, value, named);
 

@@ -58,4 +58,6 @@ public sealed class BorrowedSession(IStoreSession owner) : IStoreSession
     public ValueTask CommitAsync(CancellationToken ct) => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public bool Released => owner.Released;
 }

@@ -3,9 +3,10 @@ namespace Verigate.Core.Storage;
 /// <summary>
 /// The <see cref="IStore"/> every service is given. The store behind it is opened asynchronously when the host
 /// starts (<see cref="OpenAsync"/>), never inside a DI factory, so services can be created before it opens; using
-/// it earlier is a programming error and says so.
+/// it earlier is a programming error and says so. Every session opened through it is checked against the sessions its
+/// flow already holds (<see cref="SessionNesting"/>).
 /// </summary>
-public sealed class StoreHandle(IStoreOpener opener) : IStore, IAsyncDisposable
+public sealed class StoreHandle(IStoreOpener opener, SessionNesting? nesting = null) : IStore, IAsyncDisposable
 {
     private OpenedStore? _opened;
 
@@ -24,11 +25,15 @@ public sealed class StoreHandle(IStoreOpener opener) : IStore, IAsyncDisposable
         }
     }
 
-    public ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct) => Opened.Store.BeginWriteAsync(ct);
+    // Not async: the nesting check records the session in the caller's own flow (see SessionNesting.Track).
+    public ValueTask<IStoreSession> BeginWriteAsync(CancellationToken ct) =>
+        nesting is null ? Opened.Store.BeginWriteAsync(ct) : nesting.Track("write", Opened.Store, static (store, ct) => store.BeginWriteAsync(ct), ct);
 
-    public ValueTask<IStoreSession> BeginUrgentWriteAsync(CancellationToken ct) => Opened.Store.BeginUrgentWriteAsync(ct);
+    public ValueTask<IStoreSession> BeginUrgentWriteAsync(CancellationToken ct) =>
+        nesting is null ? Opened.Store.BeginUrgentWriteAsync(ct) : nesting.Track("write", Opened.Store, static (store, ct) => store.BeginUrgentWriteAsync(ct), ct);
 
-    public ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) => Opened.Store.OpenReadAsync(ct);
+    public ValueTask<IStoreSession> OpenReadAsync(CancellationToken ct) =>
+        nesting is null ? Opened.Store.OpenReadAsync(ct) : nesting.Track("read", Opened.Store, static (store, ct) => store.OpenReadAsync(ct), ct);
 
     public bool WritersQueue => Opened.Store.WritersQueue;
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Verigate.Core.Storage;
 using Verigate.Storage.Sqlite;
 
 namespace Verigate.Storage.Hosting;
@@ -33,6 +34,13 @@ public sealed class StorageOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// What happens when a request or job opens a session while it still holds one (on PostgreSQL, waiting for a
+    /// second pooled connection while holding the first): <c>Warn</c> logs a warning with the call stack, once per
+    /// call site; <c>Fail</c> refuses the second session with an error (the test suites run so).
+    /// </summary>
+    public NestedSessionPolicy OnNestedSession { get; set; } = NestedSessionPolicy.Warn;
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 

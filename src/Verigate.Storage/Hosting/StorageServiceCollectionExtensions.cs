@@ -49,6 +49,9 @@ public static class StorageServiceCollectionExtensions
 
     private static IServiceCollection AddStoreHandle(this IServiceCollection services)
     {
+        services.AddSingleton(sp => new SessionNesting(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.OnNestedSession,
+            NestedSessionWarning.To(sp.GetRequiredService<ILogger<SessionNesting>>())));
         services.AddSingleton<StoreHandle>();
         services.AddSingleton<IStore>(sp => sp.GetRequiredService<StoreHandle>());
         services.AddHostedService<StoreOpening>();

@@ -172,6 +172,8 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
         }
     }
 
+    public bool Released { get; private set; }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -184,8 +186,15 @@ public abstract class SqlSession(SqlDialect dialect, IOutboxSignal outboxSignal)
         }
         finally
         {
-            await ReleaseAsync();
-            GC.SuppressFinalize(this);
+            try
+            {
+                await ReleaseAsync();
+            }
+            finally
+            {
+                Released = true;
+                GC.SuppressFinalize(this);
+            }
         }
     }
 }

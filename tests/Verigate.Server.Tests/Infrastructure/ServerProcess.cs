@@ -36,6 +36,7 @@ public sealed class ServerProcess : IDisposable
         ["SmsGuard__ConversionWatch__Enabled"] = "false",
         ["RateLimits__SendsPerApiKey__Count"] = "100000",
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Storage__OnNestedSession"] = "Fail",
         // Test gateways (SMTP sink, Kannel) run on loopback, so the public URL is loopback on purpose.
         ["Verigate__AllowLoopbackPublicUrl"] = "true",
         // The test webhook receiver is plain http on loopback; the address filter has tests of its own.

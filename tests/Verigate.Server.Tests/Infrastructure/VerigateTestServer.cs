@@ -70,6 +70,8 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
         builder.UseSetting("VerifyApi:Keys:tests", ApiKey);
         builder.UseSetting("VerifyApi:Keys:other", OtherApiKey);
         builder.UseSetting("Storage:MaintenanceInterval", "01:00:00");
+        // Every test checks that no flow opens a session while it holds one (see SessionNesting).
+        builder.UseSetting("Storage:OnNestedSession", "Fail");
         builder.UseSetting("Verigate:AllowLoopbackPublicUrl", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Verigate.Server.Hosting.StartupChecks", "Error");

@@ -191,23 +191,4 @@ public sealed class HardeningTests
         Assert.NotEmpty(logged); // the recorder works: start-up logged at Information
         Assert.DoesNotContain(logged, line => line.Contains(token, StringComparison.Ordinal));
     }
-
-    private sealed class RecordingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Recorder(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
-    }
 }
