@@ -93,6 +93,14 @@ public sealed class SessionNestingTests : IAsyncDisposable
         var nesting = new SessionNesting(NestedSessionPolicy.Fail, (_, _) => { });
         await Assert.ThrowsAsync<TimeoutException>(async () =>
             await nesting.Track("write", store.Opened.Store, static (_, _) => ValueTask.FromException<IStoreSession>(new TimeoutException()), CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () =>
+            await nesting.Track("write", store.Opened.Store, static (_, _) => throw new ObjectDisposedException("store"), CancellationToken.None));
+        await Assert.ThrowsAsync<TimeoutException>(async () =>
+            await nesting.Track("write", store.Opened.Store, static async (_, _) =>
+            {
+                await Task.Yield();
+                throw new TimeoutException();
+            }, CancellationToken.None));
 
         await using var opened = await nesting.Track("read", store.Opened.Store, static (s, ct) => s.OpenReadAsync(ct), CancellationToken.None);
         Assert.Null(await opened.Settings.GetAsync("nesting-test", CancellationToken.None));

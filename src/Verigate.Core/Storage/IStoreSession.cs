@@ -53,9 +53,6 @@ public interface IStoreSession : IAsyncDisposable
     /// committed before the caller's transaction fails stays charged (the limits err on the strict side).
     /// </summary>
     ValueTask<IStoreSession> BeginCountersAsync(CancellationToken ct);
-
-    /// <summary>Whether the session has been disposed (and has given back its connection, where it had one of its own).</summary>
-    bool Released { get; }
     Passkeys.IPasskeyStore Passkeys { get; }
     IAccountRecoveryStore AccountRecoveries { get; }
     IActionLinkStore ActionLinks { get; }
@@ -66,4 +63,7 @@ public interface IStoreSession : IAsyncDisposable
     Support.ISupportStore Support { get; }
 
     ValueTask CommitAsync(CancellationToken ct);
+
+    /// <summary>Whether the session has been disposed (and has given back its connection, where it had one of its own).</summary>
+    bool Released { get; }
 }

@@ -44,17 +44,40 @@ public sealed class SessionNesting(NestedSessionPolicy policy, Action<string, st
     /// </summary>
     public ValueTask<IStoreSession> Track(string kind, IStore store, Func<IStore, CancellationToken, ValueTask<IStoreSession>> open, CancellationToken ct)
     {
-        // The flow's list keeps only what it still holds, so it stays as short as the flow's nesting (usually empty).
-        var held = _held.Value ?? [];
-        var stillHeld = Array.FindAll(held, h => h.Open);
-        if (stillHeld.Length > 0)
+        // The flow's list keeps only what it still holds, so it stays as short as the flow's nesting: almost always
+        // empty, which is the path without a search or a copy.
+        var held = _held.Value;
+        var opening = new Held(kind);
+        if (held is null || Array.TrueForAll(held, h => !h.Open))
         {
+            _held.Value = [opening];
+        }
+        else
+        {
+            var stillHeld = Array.FindAll(held, h => h.Open);
             Report(kind, stillHeld[0].Kind);
+            _held.Value = [.. stillHeld, opening];
         }
 
-        var opening = new Held(kind);
-        _held.Value = [.. stillHeld, opening];
-        return Settle(opening, open(store, ct));
+        ValueTask<IStoreSession> opened;
+        try
+        {
+            opened = open(store, ct);
+        }
+        catch
+        {
+            opening.Settled = true;
+            throw;
+        }
+
+        if (opened.IsCompletedSuccessfully)
+        {
+            opening.Session = opened.Result;
+            opening.Settled = true;
+            return opened;
+        }
+
+        return Settle(opening, opened);
     }
 
     private static async ValueTask<IStoreSession> Settle(Held opening, ValueTask<IStoreSession> open)
