@@ -5,7 +5,7 @@ namespace Verigate.Core.Storage;
 /// <summary>What to do when a flow opens a store session while it still holds another (<see cref="SessionNesting"/>).</summary>
 public enum NestedSessionPolicy
 {
-    /// <summary>Log a warning with the call stack, once per call site, and go on.</summary>
+    /// <summary>Log a warning with the call stack, once per call site (of the first nested sessions), and go on.</summary>
     Warn,
 
     /// <summary>Refuse the second session with an exception: for tests, so the whole suite checks every path.</summary>
@@ -33,9 +33,10 @@ public enum NestedSessionPolicy
 /// <param name="warn">Writes a warning (the message, then the call stack); the core does no logging of its own.</param>
 public sealed class SessionNesting(NestedSessionPolicy policy, Action<string, string> warn)
 {
-    private const int MaxSitesLogged = 64;
+    private const int MaxReports = 256;
     private readonly AsyncLocal<Held[]?> _held = new();
     private readonly ConcurrentDictionary<string, bool> _sitesLogged = new(StringComparer.Ordinal);
+    private int _reports;
 
     /// <summary>
     /// Checks that the calling flow holds no open session, then records the one being opened. Must be called
@@ -104,8 +105,15 @@ public sealed class SessionNesting(NestedSessionPolicy policy, Action<string, st
             throw new InvalidOperationException(message + " (Storage:OnNestedSession is Fail.)");
         }
 
+        // A call stack costs tens of microseconds: a nesting site on a hot path must not slow every request it serves,
+        // so only the first reports take one (enough to name every site a test suite missed).
+        if (Interlocked.Increment(ref _reports) > MaxReports)
+        {
+            return;
+        }
+
         var site = Environment.StackTrace;
-        if (_sitesLogged.Count < MaxSitesLogged && _sitesLogged.TryAdd(site, true))
+        if (_sitesLogged.TryAdd(site, true))
         {
             warn(message, site);
         }
