@@ -73,9 +73,11 @@ public sealed class SessionNesting(NestedSessionPolicy policy, Action<string, st
 
         if (opened.IsCompletedSuccessfully)
         {
-            opening.Session = opened.Result;
+            // A value task is consumed once: its result goes out in a new one.
+            var session = opened.Result;
+            opening.Session = session;
             opening.Settled = true;
-            return opened;
+            return new ValueTask<IStoreSession>(session);
         }
 
         return Settle(opening, opened);
