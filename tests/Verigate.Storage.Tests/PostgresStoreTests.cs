@@ -113,10 +113,10 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
     {
         await using var tx = await _store!.BeginWriteAsync(CancellationToken.None);
         await using var counters = await tx.BeginCountersAsync(CancellationToken.None);
-        Assert.Equal("off", await ScalarAsync(counters, "SHOW synchronous_commit"));
-        Assert.Equal("client", await ScalarAsync(counters, SourceOfSynchronousCommit));
+        Assert.Equal("off", await ScalarAsync<string>(counters, "SHOW synchronous_commit"));
+        Assert.Equal("client", await ScalarAsync<string>(counters, SourceOfSynchronousCommit));
         // Ordinary sessions keep whatever the server is configured with (the test cluster itself runs with it off).
-        Assert.NotEqual("client", await ScalarAsync(tx, SourceOfSynchronousCommit));
+        Assert.NotEqual("client", await ScalarAsync<string>(tx, SourceOfSynchronousCommit));
     }
 
     [Theory]
@@ -197,13 +197,12 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
         Assert.Equal(1L, await SelectOneAsync(nextCounters));
     }
 
-    private static async Task<long?> SelectOneAsync(IStoreSession session) =>
-        (long?)await ((Verigate.Storage.Sql.SqlSession)session).Command("SELECT 1::bigint").ExecuteScalarAsync();
+    private static Task<long> SelectOneAsync(IStoreSession session) => ScalarAsync<long>(session, "SELECT 1::bigint");
 
     private const string SourceOfSynchronousCommit = "SELECT source FROM pg_settings WHERE name = 'synchronous_commit'";
 
-    private static async Task<string?> ScalarAsync(IStoreSession session, string sql) =>
-        (string?)await ((Verigate.Storage.Sql.SqlSession)session).Command(sql).ExecuteScalarAsync();
+    private static async Task<T?> ScalarAsync<T>(IStoreSession session, string sql) =>
+        (T?)await ((Verigate.Storage.Sql.SqlSession)session).Command(sql).ExecuteScalarAsync();
 
     [Fact]
     public async Task A_session_of_held_back_writes_only_commits_them_all_or_none()

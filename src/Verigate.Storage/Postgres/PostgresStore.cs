@@ -110,17 +110,18 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.ApplicationName ??= "verigate";
-        if (!Sets(connectionString, "No Reset On Close"))
+        var set = KeywordsSet(connectionString);
+        if (!set.Contains("noresetonclose"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!Sets(connectionString, "Max Auto Prepare"))
+        if (!set.Contains("maxautoprepare"))
         {
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!Sets(connectionString, "Maximum Pool Size", "MaxPoolSize"))
+        if (!set.Contains("maximumpoolsize") && !set.Contains("maxpoolsize"))
         {
             builder.MaxPoolSize = DefaultPoolSize;
             builder.MinPoolSize = Math.Min(builder.MinPoolSize, DefaultPoolSize);
@@ -129,14 +130,14 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
         return builder;
     }
 
-    /// <summary>Whether the operator's connection string sets a keyword, in any spelling Npgsql takes (case and spaces aside).</summary>
-    private static bool Sets(string connectionString, params string[] keywords)
-    {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        return given.Keys.Cast<string>().Select(Squeezed).Intersect(keywords.Select(Squeezed)).Any();
-
-        static string Squeezed(string keyword) => keyword.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-    }
+    /// <summary>
+    /// The keywords the operator's connection string sets, squeezed (lower case, no spaces) so that every spelling Npgsql
+    /// takes compares equal ("Max Auto Prepare", "MaxAutoPrepare").
+    /// </summary>
+    private static HashSet<string> KeywordsSet(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(keyword => keyword.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The counters pool: the same database, its own few connections, and synchronous_commit = off for every

@@ -19,11 +19,7 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int status)
     {
-        // Reached directly (not re-executed), the page is itself a 404. After an exception the handler has chosen the
-        // status already: 503 when the database is out of reach for a moment, otherwise 500.
-        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
-        var reExecuted = failed || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-        Status = failed && Response.StatusCode >= 500 ? Response.StatusCode : reExecuted && status is >= 400 and <= 599 ? status : 404;
+        Status = StatusOf(status);
         Response.StatusCode = Status;
         if (Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -31,5 +27,20 @@ public sealed class ErrorModel : PageModel
         }
 
         return Page();
+    }
+
+    private int StatusOf(int routed)
+    {
+        // After an exception the handler has chosen the status already: 503 when the database is out of reach for a
+        // moment, otherwise 500.
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        if (failed && Response.StatusCode >= 500)
+        {
+            return Response.StatusCode;
+        }
+
+        // Reached directly (not re-executed), the page is itself a 404.
+        var reExecuted = failed || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        return reExecuted && routed is >= 400 and <= 599 ? routed : 404;
     }
 }
