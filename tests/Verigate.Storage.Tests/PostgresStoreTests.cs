@@ -204,6 +204,75 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
     private static async Task<T?> ScalarAsync<T>(IStoreSession session, string sql) =>
         (T?)await ((Verigate.Storage.Sql.SqlSession)session).Command(sql).ExecuteScalarAsync();
 
+    public static TheoryData<string> ChallengeStatementsById => new()
+    {
+        Verigate.Storage.Challenges.SqlChallengeStore.UseAttemptFirst((Kind: true, Subject: true, Purposes: 1)),
+        Verigate.Storage.Challenges.SqlChallengeStore.End,
+    };
+
+    [Theory]
+    [MemberData(nameof(ChallengeStatementsById))]
+    public async Task The_checks_statements_reach_their_challenge_by_primary_key_and_no_other_index_can_serve_them(string sql)
+    {
+        // On a table not analysed yet (this one is empty), PostgreSQL takes a partial index on the status or an index on
+        // the subject as readily as the primary key, and reading either whole is what made the check slow under load.
+        Assert.Equal(["challenges_pkey"], await ChallengeIndexesPlannedAsync(sql, withoutPrimaryKey: false));
+
+        // Without the primary key the planner takes whatever else could serve the statement: nothing may.
+        Assert.Empty(await ChallengeIndexesPlannedAsync(sql, withoutPrimaryKey: true));
+    }
+
+    /// <summary>The indexes of challenges in PostgreSQL's plan for the statement (EXPLAIN only), in a transaction rolled back.</summary>
+    private async Task<List<string>> ChallengeIndexesPlannedAsync(string sql, bool withoutPrimaryKey)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        if (withoutPrimaryKey)
+        {
+            await using var drop = new NpgsqlCommand("ALTER TABLE challenges DROP CONSTRAINT challenges_pkey", connection, tx);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection, tx);
+        explain.Parameters.AddWithValue("id", "VE0123");
+        explain.Parameters.AddWithValue("now", 1_700_000_000_000L);
+        explain.Parameters.AddWithValue("scopeKind", "api_key");
+        explain.Parameters.AddWithValue("scopeSubject", "config:bench");
+        explain.Parameters.AddWithValue("scopePurpose0", "verify_api");
+        explain.Parameters.AddWithValue("status", "approved");
+        explain.Parameters.AddWithValue("at", 1_700_000_000_000L);
+        var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+        await tx.RollbackAsync();
+
+        var indexes = new List<string>();
+        Collect(plan.RootElement);
+        return indexes;
+
+        void Collect(System.Text.Json.JsonElement node)
+        {
+            if (node.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var item in node.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+            else if (node.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                if (node.TryGetProperty("Index Name", out var index) && index.GetString() is { } name && name.StartsWith("challenges_", StringComparison.Ordinal))
+                {
+                    indexes.Add(name);
+                }
+
+                foreach (var property in node.EnumerateObject())
+                {
+                    Collect(property.Value);
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task A_session_of_held_back_writes_only_commits_them_all_or_none()
     {
