@@ -204,6 +204,63 @@ public sealed class PostgresStoreTests(PostgresDatabase database) : StoreSpecifi
     private static async Task<T?> ScalarAsync<T>(IStoreSession session, string sql) =>
         (T?)await ((Verigate.Storage.Sql.SqlSession)session).Command(sql).ExecuteScalarAsync();
 
+    [Fact]
+    public async Task A_counter_that_maintenance_deletes_while_a_send_waits_to_lock_it_is_charged_afresh()
+    {
+        // A drained counter (an instant in the past means "no state"): maintenance may delete it at any moment.
+        const string key = "send:key:drained";
+        var now = DateTimeOffset.UtcNow;
+        await using (var tx = await _store!.BeginWriteAsync(CancellationToken.None))
+        {
+            await tx.RateLimits.SetAsync([new(key, now.AddHours(-1))], CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+
+        // Maintenance has picked the row (its delete's subquery locks it) and not deleted it yet.
+        await using var maintenance = new NpgsqlConnection(database.ConnectionString);
+        await maintenance.OpenAsync();
+        await using var sweep = await maintenance.BeginTransactionAsync();
+        await using (var pick = new NpgsqlCommand($"SELECT key FROM rate_limits WHERE key = '{key}' FOR UPDATE", maintenance, sweep))
+        {
+            await pick.ExecuteNonQueryAsync();
+        }
+
+        // A send's placeholder insert passes the existing row (it takes no lock on it), then the charge waits to lock it …
+        // With another counter of the same send, which must end up charged once, not once per run of the statement.
+        const string other = "send:key:other";
+        var limit = new Verigate.Core.RateLimiting.RateLimit(1, TimeSpan.FromHours(1));
+        var charge = ChargeAtOnceAsync(new Verigate.Core.RateLimiting.CounterCharge([new(key, limit), new(other, limit)], now, null, [], 0m));
+        await WaitForALockWaitAsync();
+
+        // … and maintenance deletes it meanwhile: the lock then finds no row.
+        await using (var delete = new NpgsqlCommand($"DELETE FROM rate_limits WHERE key = '{key}'", maintenance, sweep))
+        {
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        await sweep.CommitAsync();
+
+        Assert.True((await charge)!.Charged);
+        // The charge was kept, not lost with the row: a second send within the hour is refused.
+        var second = await ChargeAtOnceAsync(new Verigate.Core.RateLimiting.CounterCharge([new(key, limit)], now.AddMinutes(1), null, [], 0m));
+        Assert.False(second!.Charged);
+        var afterAnHour = await ChargeAtOnceAsync(new Verigate.Core.RateLimiting.CounterCharge([new(other, limit)], now.AddMinutes(61), null, [], 0m));
+        Assert.True(afterAnHour!.Charged);
+    }
+
+    private async Task WaitForALockWaitAsync()
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", connection);
+        for (var i = 0; i < 200 && (long)(await waiting.ExecuteScalarAsync())! == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True((long)(await waiting.ExecuteScalarAsync())! > 0, "the charge never waited for the row maintenance holds");
+    }
+
     public static TheoryData<string> ChallengeStatementsById => new()
     {
         Verigate.Storage.Challenges.SqlChallengeStore.UseAttemptFirst((Kind: true, Subject: true, Purposes: 1)),

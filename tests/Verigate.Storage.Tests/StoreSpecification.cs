@@ -663,7 +663,7 @@ public abstract partial class StoreSpecification : IAsyncLifetime
     /// <summary>Whether this backend charges a send's counters in one statement (<see cref="IRateLimitStore.TryChargeAtOnceAsync"/>).</summary>
     protected virtual bool ChargesAtOnce => false;
 
-    private async Task<CounterChargeOutcome?> ChargeAtOnceAsync(CounterCharge charge)
+    protected async Task<CounterChargeOutcome?> ChargeAtOnceAsync(CounterCharge charge)
     {
         await using var tx = await Store.BeginWriteAsync(None);
         await using var counters = await tx.BeginCountersAsync(None);

@@ -20,11 +20,16 @@ internal sealed class PostgresDialect : SqlDialect
         "INSERT INTO rate_limits (key, tat) VALUES " + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@k{i}, 0)")) +
         $" ON CONFLICT (key) DO NOTHING; SELECT key, tat FROM rate_limits WHERE key IN ({KeyParameters(count)}) ORDER BY key FOR UPDATE";
 
+    public override bool LocksEveryRateLimitRow => true;
+
     // Gcra.Evaluate in SQL, on the rows locked in key order (the same placeholder insert first, in the same implicit
     // transaction): t = max(stored, now); new = t + emission; allowed when new - period <= now. Instants are Unix ticks
     // (the stored milliseconds × 10,000), so the answers equal the C# ones exactly; the stored value is the new instant
     // in whole milliseconds, as DbTime.Of stores it. Nothing is written unless every counter allows and the prefix is
-    // not blocked. The store specification runs this against Gcra.Evaluate on the same inputs.
+    // not blocked, and nothing at all unless every key's row was locked: the placeholder insert does not lock a row that
+    // already exists, so maintenance may delete a drained one before FOR UPDATE reaches it, and the statement then comes
+    // back without that key (SqlRateLimitStore runs it again). The store specification runs this against Gcra.Evaluate on
+    // the same inputs.
     private static readonly ConcurrentDictionary<(int, int), string> ChargesAtOnce = new();
 
     public override string ChargeAtOnce(int charges, int periods) => ChargesAtOnce.GetOrAdd((charges, periods), shape =>
@@ -43,7 +48,7 @@ internal sealed class PostgresDialect : SqlDialect
                "base AS (SELECT i.key, GREATEST(c.tat * 10000, @now) AS t, i.emission, i.period FROM input i JOIN cur c ON c.key = i.key), " +
                "decided AS (SELECT key, t, t + emission AS new_tat, t + emission - period - @now AS wait FROM base), " +
                "blocks AS (SELECT EXISTS (SELECT 1 FROM fraud_blocks WHERE scope = @scope AND blocked_until * 10000 > @now) AS blocked), " +
-               "verdict AS (SELECT (SELECT bool_and(wait <= 0) FROM decided) AND NOT (SELECT blocked FROM blocks) AS ok), " +
+               $"verdict AS (SELECT (SELECT count(*) FROM decided) = {n} AND (SELECT bool_and(wait <= 0) FROM decided) AND NOT (SELECT blocked FROM blocks) AS ok), " +
                "charged AS (UPDATE rate_limits r SET tat = d.new_tat / 10000 FROM decided d, verdict v WHERE r.key = d.key AND v.ok RETURNING 1)" +
                budget +
                " SELECT d.key, d.t, d.new_tat, d.wait, b.blocked FROM decided d CROSS JOIN blocks b";

@@ -10,16 +10,47 @@ internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
     // One SQL text per number of keys (a send charges 2 to 5), so statements stay prepared and cached.
     private static readonly ConcurrentDictionary<int, string> Upserts = new();
 
+    // How often a read or charge runs when a key's row keeps vanishing under it (see EveryKeyAsync).
+    private const int Tries = 3;
+
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> GetForUpdateAsync(IReadOnlyList<string> keys, CancellationToken ct)
     {
-        var command = s.Command(s.Dialect.SelectRateLimitsForUpdate(keys.Count));
-        for (var i = 0; i < keys.Count; i++)
+        Task<IReadOnlyList<(string Key, long Tat)>> Read()
         {
-            command.With($"@k{i}", keys[i]);
+            var command = s.Command(s.Dialect.SelectRateLimitsForUpdate(keys.Count));
+            for (var i = 0; i < keys.Count; i++)
+            {
+                command.With($"@k{i}", keys[i]);
+            }
+
+            return command.ListAsync(r => (Key: r.GetString(0), Tat: r.GetInt64(1)), ct);
         }
 
-        var rows = await command.ListAsync(r => (Key: r.GetString(0), Tat: r.GetInt64(1)), ct);
+        var rows = s.Dialect.LocksEveryRateLimitRow ? await EveryKeyAsync(keys, r => r.Key, Read) : await Read();
         return rows.Where(r => r.Tat != 0).ToDictionary(r => r.Key, r => DbTime.From(r.Tat), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs a statement that locks every key's row (inserted first if missing) until it returns all of them. A row that
+    /// already exists is not locked by the insert, so maintenance may delete it (drained, it means "no state") before
+    /// FOR UPDATE reaches it; the statement then comes back without that key, having charged nothing, and running it
+    /// again inserts the row afresh.
+    /// </summary>
+    private static async Task<IReadOnlyList<T>> EveryKeyAsync<T>(IEnumerable<string> keys, Func<T, string> keyOf, Func<Task<IReadOnlyList<T>>> run)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var rows = await run();
+            if (keys.All(rows.Select(keyOf).ToHashSet(StringComparer.Ordinal).Contains))
+            {
+                return rows;
+            }
+
+            if (attempt == Tries)
+            {
+                throw new InvalidOperationException($"Rate-limit rows were deleted while being charged, {Tries} times in a row.");
+            }
+        }
     }
 
     public Task SetAsync(IReadOnlyList<KeyValuePair<string, DateTimeOffset>> instants, CancellationToken ct)
@@ -54,8 +85,10 @@ internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
             command.With($"@b{j}", charge.BudgetPeriods[j]);
         }
 
+        // Each run is a transaction of its own, and one that came back short charged nothing: running it again is safe.
         command.With("@now", UnixTicks(charge.Now)).With("@scope", charge.BlockScope).With("@cost", (long)(charge.Cost * SqlFraudStore.Micros));
-        var rows = (await command.ListAsync(r => (Key: r.GetString(0), T: r.GetInt64(1), NewTat: r.GetInt64(2), Wait: r.GetInt64(3), Blocked: r.GetBoolean(4)), ct))
+        var rows = (await EveryKeyAsync(charges.Select(c => c.Key), r => r.Key,
+                () => command.ListAsync(r => (Key: r.GetString(0), T: r.GetInt64(1), NewTat: r.GetInt64(2), Wait: r.GetInt64(3), Blocked: r.GetBoolean(4)), ct)))
             .ToDictionary(r => r.Key, StringComparer.Ordinal);
         var decisions = charges.Select(c => rows[c.Key]).Select(r => r.Wait <= 0
             ? new RateDecision(true, FromUnixTicks(r.NewTat), TimeSpan.Zero)

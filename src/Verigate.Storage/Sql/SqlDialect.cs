@@ -14,6 +14,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string SelectRateLimitsForUpdate(int count);
 
+    /// <summary>
+    /// Whether <see cref="SelectRateLimitsForUpdate"/> returns a row for every key (a placeholder inserted for a new one)
+    /// when it has locked them all. SQLite returns only the rows that exist: its one writer needs no row to lock.
+    /// </summary>
+    public virtual bool LocksEveryRateLimitRow => false;
+
     /// <summary>The parameter list <c>@k0, @k1, …</c>.</summary>
     protected static string KeyParameters(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@k{i}"));
 
