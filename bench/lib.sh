@@ -77,6 +77,28 @@ stop_server() { # name: SIGTERM, wait for it, forget its pid file
   fi
 }
 
+# Waits until the server's tiered JIT has compiled what its load so far queued: the CPU of its ".NET Tiered Com…"
+# threads stops growing for a second (at most 60 s). Under load on a machine this small the JIT's background thread
+# gets little CPU, so a server only just pre-warmed still runs much of its hot code unoptimised; measured then, a
+# second instance cost twice the CPU per cycle of the first (docs/benchmarks.md, ninth round).
+wait_jit_settled() { # pid
+  local before after
+  for _ in $(seq 1 60); do
+    before=$(jit_ticks "$1"); sleep 1; after=$(jit_ticks "$1")
+    [[ "$before" == "$after" ]] && return 0
+  done
+  echo "   the JIT of $1 was still compiling after 60 s" >&2
+}
+jit_ticks() { # pid: utime + stime of its tiered-compilation threads
+  local total=0 task f
+  for task in /proc/"$1"/task/*; do
+    if [[ "$(cat "$task/comm" 2>/dev/null)" == ".NET Tiered Com"* ]] && read -r -a f < <(sed 's/.*) //' "$task/stat" 2>/dev/null); then
+      total=$((total + f[11] + f[12]))
+    fi
+  done
+  echo "$total"
+}
+
 # field NAME from the last RESULT line of SCENARIO at CONNECTIONS (optionally with LABEL)
 field() { # scenario connections name [label]
   local line
