@@ -33,8 +33,8 @@ internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
     /// <summary>
     /// Runs a statement that locks every key's row (inserted first if missing) until it returns all of them. A row that
     /// already exists is not locked by the insert, so maintenance may delete it (drained, it means "no state") before
-    /// FOR UPDATE reaches it; the statement then comes back without that key, having charged nothing, and running it
-    /// again inserts the row afresh.
+    /// FOR UPDATE reaches it; the statement then comes back without that key (a charge, having written nothing), and
+    /// running it again inserts the row afresh. Still short after <see cref="Tries"/> runs is a fault, not a refusal.
     /// </summary>
     private static async Task<IReadOnlyList<T>> EveryKeyAsync<T>(IEnumerable<string> keys, Func<T, string> keyOf, Func<Task<IReadOnlyList<T>>> run)
     {
