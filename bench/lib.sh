@@ -99,6 +99,25 @@ jit_ticks() { # pid: utime + stime of its tiered-compilation threads
   echo "$total"
 }
 
+# Pre-warms a server with SCENARIO at 16 connections: SECONDS of load, then 3 s at a time, until a load costs its JIT
+# threads less than 50 ms of CPU (at most 10 loads). Tiered PGO compiles a hot method twice (instrumented, then
+# optimised), each time after calls made under load, so one load is not enough. Uses the caller's api_key (and
+# channel, when set).
+warm_server() { # url pid seconds scenario
+  local seconds=$3 rounds=0 before
+  while :; do
+    before=$(jit_ticks "$2")
+    # shellcheck disable=SC2086
+    dotnet "$bench_dll" "$4" --url "$1" --connections 16 --duration "$seconds" --warmup 0 --api-key "$api_key" ${channel:+--channel "$channel"} >/dev/null \
+      || echo "   pre-warm run reported errors" >&2
+    wait_jit_settled "$2"
+    rounds=$((rounds + 1))
+    (( $(jit_ticks "$2") - before < $(getconf CLK_TCK) / 20 || rounds == 10 )) && break
+    seconds=3
+  done
+  echo "   $4 on $1: warm after $rounds load(s)"
+}
+
 # field NAME from the last RESULT line of SCENARIO at CONNECTIONS (optionally with LABEL)
 field() { # scenario connections name [label]
   local line

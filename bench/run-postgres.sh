@@ -167,19 +167,7 @@ pgfield() { grep "^PG scenario=cycle connections=$1 label=$2 " "$results" | tail
 prewarm_cycle() { # url pid
   if [[ "$prewarm" != 0 ]]; then
     echo "== pre-warming $1 for ${prewarm} s, then 3 s at a time until a load leaves its JIT nothing to compile (not reported)"
-    # Tiered PGO compiles a hot method twice (instrumented, then optimised), each time after calls made under load, so
-    # one load is not enough: the server is warm when a 3 s load costs its JIT less than 50 ms.
-    local seconds=$prewarm rounds=0 before
-    while :; do
-      before=$(jit_ticks "$2")
-      dotnet "$bench_dll" cycle --url "$1" --connections 16 --duration "$seconds" --warmup 0 --api-key "$api_key" >/dev/null \
-        || echo "   pre-warm run reported errors" >&2
-      wait_jit_settled "$2"
-      rounds=$((rounds + 1))
-      (( $(jit_ticks "$2") - before < $(getconf CLK_TCK) / 20 || rounds == 10 )) && break
-      seconds=3
-    done
-    echo "   warm after $rounds load(s)"
+    warm_server "$1" "$2" "$prewarm" cycle
   fi
   # The state a running database is kept in by autovacuum, which gets to a database this young only during the runs
   # (and then works beside them, on the later runs only): statistics, without which PostgreSQL guesses that any one

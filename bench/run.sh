@@ -3,12 +3,13 @@
 # directory, raised send limits, SQLite synchronous=NORMAL), runs every scenario, prints the figures and the
 # ratios, and stops both servers. See docs/benchmarks.md.
 #
-#   bench/run.sh                      # ≈ 2 minutes: builds, 15 s pre-warm, 5 runs × (10 s + 3 s warm-up), race probes
+#   bench/run.sh                      # ≈ 2½ minutes: builds, pre-warm, 5 runs × (10 s + 3 s warm-up), race probes
 #   DURATION=30 WARMUP=5 bench/run.sh # longer runs for the record
 #
 # Environment: DURATION, WARMUP (seconds), CONNECTIONS (the "many" level, default 64), HELLO_PORT (5181),
 # VERIGATE_PORT (5180), SYNCHRONOUS (Normal|Full), CHANNEL (sms|email), PREWARM (seconds per scenario before
-# the measured runs, default 5; 0 = none), NO_BUILD=1 to reuse the last build.
+# the measured runs, default 5, then 3 s loads until one leaves the server's JIT nothing to compile; 0 = none),
+# NO_BUILD=1 to reuse the last build.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,20 +66,19 @@ bench() { # scenario connections url server-pid
 
 hello_url="http://127.0.0.1:$hello_port"
 verigate_url="http://127.0.0.1:$verigate_port"
-# A freshly started server spends its first seconds compiling (tiered JIT: libclrjit.so was ~17 % of the server's
-# samples 4-10 s after start), which the per-run warm-up alone does not cover for the first Verigate run.
-prewarm=${PREWARM:-5}
-if [[ "$prewarm" != 0 ]]; then
-  echo "== pre-warming both servers for ${prewarm} s per scenario (not reported)"
-  for args in "hello --url http://127.0.0.1:$hello_port" "cycle --url http://127.0.0.1:$verigate_port" "wrong-guess --url http://127.0.0.1:$verigate_port"; do
-    # shellcheck disable=SC2086
-    dotnet "$bench_dll" $args --connections 16 --duration "$prewarm" --warmup 0 --api-key "$api_key" --channel "$channel" >/dev/null \
-      || echo "   pre-warm run '$args' reported errors" >&2
-  done
-fi
-
 hello_pid=$(cat "$work/hello.pid")
 verigate_pid=$(cat "$work/verigate.pid")
+# A freshly started server spends its first seconds compiling (tiered JIT: libclrjit.so was ~17 % of the server's
+# samples 4-10 s after start), and on a saturated machine its JIT's threads get so little CPU that code stays
+# unoptimised long after: each scenario pre-warms until a load leaves the JIT nothing to compile (bench/lib.sh).
+prewarm=${PREWARM:-5}
+if [[ "$prewarm" != 0 ]]; then
+  echo "== pre-warming both servers for ${prewarm} s per scenario, then 3 s at a time until a load leaves their JIT nothing to compile (not reported)"
+  warm_server "$hello_url" "$hello_pid" "$prewarm" hello
+  warm_server "$verigate_url" "$verigate_pid" "$prewarm" cycle
+  warm_server "$verigate_url" "$verigate_pid" "$prewarm" wrong-guess
+fi
+
 bench hello 1 "$hello_url" "$hello_pid"
 bench hello "$many" "$hello_url" "$hello_pid"
 bench cycle 1 "$verigate_url" "$verigate_pid"
