@@ -90,13 +90,19 @@ wait_jit_settled() { # pid
   echo "   the JIT of $1 was still compiling after 60 s" >&2
 }
 jit_ticks() { # pid: utime + stime of its tiered-compilation threads
-  local total=0 task f
+  local total=0 task ticks
   for task in /proc/"$1"/task/*; do
-    if [[ "$(cat "$task/comm" 2>/dev/null)" == ".NET Tiered Com"* ]] && read -r -a f < <(sed 's/.*) //' "$task/stat" 2>/dev/null); then
-      total=$((total + f[11] + f[12]))
+    if [[ "$(cat "$task/comm" 2>/dev/null)" == ".NET Tiered Com"* ]] && ticks=$(cpu_ticks "$task/stat"); then
+      total=$((total + ticks))
     fi
   done
   echo "$total"
+}
+# utime + stime from a /proc …/stat file (fails when the process or thread is gone). The command name (field 2) may
+# hold spaces, so fields are counted after its ')'.
+cpu_ticks() { # stat-file
+  local f
+  read -r -a f < <(sed 's/.*) //' "$1" 2>/dev/null) && echo $((f[11] + f[12]))
 }
 
 # Pre-warms a server with SCENARIO at 16 connections: SECONDS of load, then 3 s at a time, until a load costs its JIT

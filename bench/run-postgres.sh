@@ -213,9 +213,9 @@ echo "== rows written per table, and how many updates were HOT (no index entries
 # commit) from 16 clients, Verigate's pool size, prepared as Npgsql prepares. Its CPU is sampled like the cycle's:
 # the postmaster and its children over the measured window, after the warm-up.
 pg_tree_snapshot() { # the postmaster's and every child's utime + stime, one "pid ticks" line each
-  local pm=$1 p f
+  local pm=$1 p ticks
   for p in "$pm" $(pgrep -P "$pm"); do
-    if read -r -a f < <(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null); then echo "$p $((f[11] + f[12]))"; fi
+    if ticks=$(cpu_ticks "/proc/$p/stat"); then echo "$p $ticks"; fi
   done
 }
 # CPU ticks between two snapshots, counted as the cycle driver counts PostgreSQL's: by PID, so a process that starts

@@ -26,7 +26,7 @@ internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
             return command.ListAsync(r => (Key: r.GetString(0), Tat: r.GetInt64(1)), ct);
         }
 
-        var rows = s.Dialect.LocksEveryRateLimitRow ? await EveryKeyAsync(keys, r => r.Key, Read) : await Read();
+        IEnumerable<(string Key, long Tat)> rows = s.Dialect.LocksEveryRateLimitRow ? (await EveryKeyAsync(keys, r => r.Key, Read)).Values : await Read();
         return rows.Where(r => r.Tat != 0).ToDictionary(r => r.Key, r => DbTime.From(r.Tat), StringComparer.Ordinal);
     }
 
@@ -35,13 +35,14 @@ internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
     /// already exists is not locked by the insert, so maintenance may delete it (drained, it means "no state") before
     /// FOR UPDATE reaches it; the statement then comes back without that key (a charge, having written nothing), and
     /// running it again inserts the row afresh. Still short after <see cref="Tries"/> runs is a fault, not a refusal.
+    /// Returns the rows by key.
     /// </summary>
-    private static async Task<IReadOnlyList<T>> EveryKeyAsync<T>(IEnumerable<string> keys, Func<T, string> keyOf, Func<Task<IReadOnlyList<T>>> run)
+    private static async Task<Dictionary<string, T>> EveryKeyAsync<T>(IEnumerable<string> keys, Func<T, string> keyOf, Func<Task<IReadOnlyList<T>>> run)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var rows = await run();
-            if (keys.All(rows.Select(keyOf).ToHashSet(StringComparer.Ordinal).Contains))
+            var rows = (await run()).ToDictionary(keyOf, StringComparer.Ordinal);
+            if (keys.All(rows.ContainsKey))
             {
                 return rows;
             }
@@ -87,9 +88,8 @@ internal sealed class SqlRateLimitStore(SqlSession s) : IRateLimitStore
 
         // Each run is a transaction of its own, and one that came back short charged nothing: running it again is safe.
         command.With("@now", UnixTicks(charge.Now)).With("@scope", charge.BlockScope).With("@cost", (long)(charge.Cost * SqlFraudStore.Micros));
-        var rows = (await EveryKeyAsync(charges.Select(c => c.Key), r => r.Key,
-                () => command.ListAsync(r => (Key: r.GetString(0), T: r.GetInt64(1), NewTat: r.GetInt64(2), Wait: r.GetInt64(3), Blocked: r.GetBoolean(4)), ct)))
-            .ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var rows = await EveryKeyAsync(charges.Select(c => c.Key), r => r.Key,
+            () => command.ListAsync(r => (Key: r.GetString(0), T: r.GetInt64(1), NewTat: r.GetInt64(2), Wait: r.GetInt64(3), Blocked: r.GetBoolean(4)), ct));
         var decisions = charges.Select(c => rows[c.Key]).Select(r => r.Wait <= 0
             ? new RateDecision(true, FromUnixTicks(r.NewTat), TimeSpan.Zero)
             : new RateDecision(false, FromUnixTicks(r.T), TimeSpan.FromTicks(r.Wait))).ToList();
