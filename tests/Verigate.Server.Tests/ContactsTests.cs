@@ -169,7 +169,7 @@ public sealed partial class ContactsTests : IAsyncLifetime
         var oldBefore = await CountAsync(oldEmail);
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/v1/password-resets", new { login = username })).StatusCode);
         await _server.WaitForMessagesAsync(oldEmail, oldBefore + 1);
-        await Task.Delay(300);
+        await _server.WaitForOutboxDrainedAsync();
         Assert.Equal(messagesBefore, await CountAsync(newEmail));
 
         // After the hold: both work.

@@ -184,7 +184,7 @@ public sealed class PasswordResetTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, throttled.StatusCode);
         Assert.Equal((await sent.JsonAsync()).Str("to"), (await throttled.JsonAsync()).Str("to"));
-        await Task.Delay(300);
+        await server.WaitForOutboxDrainedAsync();
         Assert.Equal(2, (await server.WaitForMessagesAsync(account.Email)).Count);
     }
 }

@@ -62,7 +62,7 @@ public sealed class PendingChallengeReuseTests : IAsyncLifetime
         var again = await SignInAsync(account.Username);
         Assert.Equal(first.Str("challengeId"), again.Str("challengeId"));
         Assert.Equal(first.Str("resendAvailableAt"), again.Str("resendAvailableAt")); // within the wait: nothing sent
-        await Task.Delay(300);
+        await _server.WaitForOutboxDrainedAsync();
         Assert.Equal(2, await MessageCountAsync(account.Email));
 
         _server.Time.Advance(TimeSpan.FromSeconds(31));
@@ -95,7 +95,7 @@ public sealed class PendingChallengeReuseTests : IAsyncLifetime
         var first = await AddAsync();
         var code = await _server.CodeSentToAsync(address);
         Assert.Equal(first, await AddAsync());
-        await Task.Delay(300);
+        await _server.WaitForOutboxDrainedAsync();
         Assert.Equal(1, await MessageCountAsync(address)); // within the wait: nothing sent
 
         _server.Time.Advance(TimeSpan.FromSeconds(31));

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Verigate.Core.Storage;
 
 namespace Verigate.Server.Tests.Infrastructure;
 
@@ -157,6 +158,38 @@ public sealed partial class VerigateTestServer : WebApplicationFactory<Program>
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"Expected {count} message(s) for {to} in the development inbox, found {messages.Count}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// Waits (on the real clock) until the outbox holds nothing still to send. Every request that sends writes its
+    /// message in its own transaction, and the dispatcher files a delivered message in the development inbox in the
+    /// transaction that completes it; so once this returns, the inbox holds everything the requests so far will ever
+    /// send. A test asserting that something was <em>not</em> sent waits on this, not on a guess at the dispatcher's pace.
+    /// </summary>
+    public async Task WaitForOutboxDrainedAsync()
+    {
+        var store = Services.GetRequiredService<IStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            int pending;
+            await using (var read = await store.OpenReadAsync(CancellationToken.None))
+            {
+                pending = await read.Outbox.CountPendingAsync(CancellationToken.None);
+            }
+
+            if (pending == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The outbox still holds {pending} message(s) to send after 15 s.");
             }
 
             await Task.Delay(20);
