@@ -167,7 +167,7 @@ public sealed class FallbackTests : IAsyncLifetime
             await Task.Delay(50);
         }
 
-        await Task.Delay(300);
+        await _server.WaitForOutboxDrainedAsync(); // the decoy's send, and any fallback (there must be none), are done
         var realView = (await TimelineAsync(real)).Select(Shape).ToList();
         var decoyView = (await TimelineAsync(decoy)).Select(Shape).ToList();
         Assert.Equal(["queued", "sent"], realView.Select(v => v.Status).ToArray());
