@@ -8,7 +8,7 @@ using Verigate.Web.Tests.Infrastructure;
 namespace Verigate.Web.Tests;
 
 /// <summary>
-/// The console's delivery health, audit log and API-key pages in Chromium, with axe checks and the screenshots of
+/// The console's delivery health, audit log, API-key and staff pages in Chromium, with axe checks and the screenshots of
 /// docs/console.md. The health page is seeded through the Verify API and the development inbox: a week in which
 /// German numbers converted 9 in 10, then a day in which they convert 1 in 4.
 /// </summary>
@@ -131,6 +131,20 @@ public sealed class ConsoleHealthAuditAdminPagesTests(BrowserFixture browser) : 
         Assert.Contains("revoked", await admin.Locator("p.notice").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await admin.Locator("#new-key").CountAsync());
         await PageChecks.AccessibleAsync(admin);
+
+        // Staff: add a member, then give them a new setup link (a lost phone), each shown once.
+        await admin.ClickAsync("nav.console-nav a[href='/console/admin/staff']");
+        await admin.WaitForURLAsync("**/console/admin/staff");
+        await admin.FillAsync("#staff-name", "bea.night");
+        await admin.ClickAsync("button:has-text('Create and get the setup link')");
+        var first = await admin.Locator("#setup-link").InnerTextAsync();
+        await admin.ClickAsync("button[aria-label='New setup link for bea.night']");
+        Assert.Equal("New setup link for bea.night", await admin.Locator("#created").InnerTextAsync());
+        var renewed = await admin.Locator("#setup-link").InnerTextAsync();
+        Assert.Contains("/console/setup/vgs_", renewed, StringComparison.Ordinal);
+        Assert.NotEqual(first, renewed);
+        await PageChecks.AccessibleAsync(admin);
+        await PageChecks.ScreenshotAsync(admin, "console-staff");
         PageChecks.NoConsoleErrors(page);
         PageChecks.NoConsoleErrors(admin);
     }

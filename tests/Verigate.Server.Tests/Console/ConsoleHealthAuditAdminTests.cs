@@ -96,7 +96,7 @@ public sealed partial class ConsoleHealthAuditAdminTests : IAsyncLifetime
 
             // With a valid antiforgery token of the agent's own console page: still 403, and nothing changes.
             var page = await agent.GetStringAsync("/console/audit");
-            foreach (var action in new[] { "/console/admin/api-keys?handler=create", "/console/admin/api-keys?handler=revoke", "/console/admin/staff?handler=create", "/console/admin/staff?handler=disable" })
+            foreach (var action in new[] { "/console/admin/api-keys?handler=create", "/console/admin/api-keys?handler=revoke", "/console/admin/staff?handler=create", "/console/admin/staff?handler=disable", "/console/admin/staff?handler=renew" })
             {
                 var posted = await ConsoleSteps.PostFormAsync(agent, "/console/audit", new() { ["name"] = "sneaky", ["role"] = "admin" }, page, action);
                 Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
@@ -207,6 +207,66 @@ public sealed partial class ConsoleHealthAuditAdminTests : IAsyncLifetime
         Assert.Contains(audit, a => a.Type == AuditEventTypes.StaffCreated && a.Actor == "staff:" + login.Name && a.Detail == "staff=bea.night role=agent");
         Assert.Contains(audit, a => a.Type == AuditEventTypes.StaffDisabled && a.Actor == "staff:" + login.Name && a.Detail!.StartsWith("staff=bea.night", StringComparison.Ordinal));
         Assert.DoesNotContain(audit, a => a.Type == AuditEventTypes.StaffDisabled && a.Detail!.Contains(login.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_admin_renews_a_members_setup_link_which_signs_them_out_and_ends_the_old_link_but_not_their_own()
+    {
+        var (member, memberLogin) = await _console.SignedInAsync(StaffRole.Agent);
+        var (pendingName, oldLink) = await _console.CreateAsync(StaffRole.Agent);
+        var (admin, login) = await _console.SignedInAsync(StaffRole.Admin);
+        using (member)
+        using (admin)
+        {
+            var list = await admin.GetStringAsync("/console/admin/staff");
+            Assert.Contains($"aria-label=\"New setup link for {memberLogin.Name}\"", list, StringComparison.Ordinal);
+            Assert.DoesNotContain($"aria-label=\"New setup link for {login.Name}\"", list, StringComparison.Ordinal);
+
+            // A member who lost their phone: signed out at once, and a new link shown this once.
+            var renewed = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = memberLogin.Name }, list, "/console/admin/staff?handler=renew");
+            var html = await renewed.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+            Assert.Contains($"New setup link for {memberLogin.Name}</h2>", html, StringComparison.Ordinal);
+            var link = new Uri(SetupLink().Match(html).Groups[1].Value);
+            var away = await member.GetAsync("/console/audit");
+            Assert.Equal(HttpStatusCode.Redirect, away.StatusCode);
+            Assert.Equal("/console/sign-in", away.Headers.Location?.OriginalString);
+            using (var newcomer = _console.NewClient())
+            {
+                Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync(link.PathAndQuery)).StatusCode);
+            }
+
+            Assert.DoesNotContain(link.PathAndQuery, await admin.GetStringAsync("/console/admin/staff"), StringComparison.Ordinal);
+
+            // A member whose setup is still pending: the link given before stops working.
+            var again = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = pendingName }, action: "/console/admin/staff?handler=renew");
+            var newLink = new Uri(SetupLink().Match(await again.Content.ReadAsStringAsync()).Groups[1].Value);
+            using (var newcomer = _console.NewClient())
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await newcomer.GetAsync(oldLink)).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync(newLink.PathAndQuery)).StatusCode);
+            }
+
+            // Not oneself (it would sign the admin out mid-answer), nor anyone unknown or disabled.
+            var self = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = login.Name.ToUpperInvariant() }, action: "/console/admin/staff?handler=renew");
+            Assert.Contains("cannot renew your own setup link", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/console/admin/staff")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = pendingName }, action: "/console/admin/staff?handler=disable")).StatusCode);
+            foreach (var name in new[] { pendingName, "nobody.here" })
+            {
+                var refused = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = name }, action: "/console/admin/staff?handler=renew");
+                var refusedHtml = await refused.Content.ReadAsStringAsync();
+                Assert.Contains("No enabled staff member has this name.", refusedHtml, StringComparison.Ordinal);
+                Assert.DoesNotContain("id=\"setup-link\"", refusedHtml, StringComparison.Ordinal);
+            }
+
+            var missing = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new(), action: "/console/admin/staff?handler=renew");
+            Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+            Assert.Contains("No enabled staff member has this name.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var audit = await _console.AuditAsync(AuditEventTypes.StaffSetupRenewed);
+        Assert.Equal([("staff:" + login.Name, "staff=" + memberLogin.Name), ("staff:" + login.Name, "staff=" + pendingName)], audit.Select(a => (a.Actor!, a.Detail!)));
     }
 
     [Fact]

@@ -8,18 +8,23 @@ using Verigate.Server.Web.Shared;
 namespace Verigate.Server.Web.Console.Admin;
 
 /// <summary>
-/// Staff members for admins (the folder's policy): what <c>staff create | list | disable</c> does, through
+/// Staff members for admins (the folder's policy): what <c>staff create | list | disable | renew-setup</c> does, through
 /// <see cref="StaffDirectory"/>, audited with the admin as the actor. A new member gets a single-use setup link, shown
-/// in the answer to the create request only; nobody chooses their password for them.
+/// in the answer to the create request only; nobody chooses their password for them. A member who lost their phone or
+/// password gets a new link the same way, which ends their sessions and the link before it.
 /// </summary>
 public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory directory, IOptions<VerigateOptions> options, StaffBudgets budgets) : AdminPageModel(text, budgets)
 {
     public IReadOnlyList<StaffMember> Members { get; private set; } = [];
 
-    /// <summary>The setup link of the member just created, shown this once.</summary>
+    /// <summary>The setup link of the member just created or renewed, shown this once.</summary>
     public string? SetupLink { get; private set; }
 
-    public StaffMember? Created { get; private set; }
+    /// <summary>Whose <see cref="SetupLink"/> it is.</summary>
+    public StaffMember? LinkFor { get; private set; }
+
+    /// <summary>Whether <see cref="SetupLink"/> replaces an earlier one (renewed) rather than belonging to a new member.</summary>
+    public bool Renewed { get; private set; }
 
     public string? Done { get; private set; }
 
@@ -44,8 +49,7 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
             var link = await directory.CreateAsync(name ?? string.Empty, parsedRole, StaffActor, ct);
             if (link.IsSuccess)
             {
-                Created = link.Value.Staff;
-                SetupLink = new Uri(options.Value.PublicBase, StaffSetupLink.PagePath + link.Value.Token).ToString();
+                Show(link.Value);
             }
             else
             {
@@ -81,5 +85,38 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
 
         await ListAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenewAsync(string? name, CancellationToken ct)
+    {
+        if (!await MayActAsync(ct))
+        {
+            await ListAsync(ct);
+            return Page();
+        }
+
+        if (name is not null && StaffDirectory.Normalize(name) == User.StaffName())
+        {
+            // Renewing ends the member's sessions, so renewing oneself would sign this admin out mid-answer.
+            ErrorMessage = Text["admin.staff.renew_not_self"];
+        }
+        else if (await directory.RenewSetupAsync(name ?? string.Empty, StaffActor, ct) is { IsSuccess: true } link)
+        {
+            Show(link.Value);
+            Renewed = true;
+        }
+        else
+        {
+            ErrorMessage = Text["admin.staff.not_found"];
+        }
+
+        await ListAsync(ct);
+        return Page();
+    }
+
+    private void Show(StaffSetupLink link)
+    {
+        LinkFor = link.Staff;
+        SetupLink = new Uri(options.Value.PublicBase, StaffSetupLink.PagePath + link.Token).ToString();
     }
 }
