@@ -231,6 +231,13 @@ public sealed partial class ConsoleHealthAuditAdminTests : IAsyncLifetime
             var away = await member.GetAsync("/console/audit");
             Assert.Equal(HttpStatusCode.Redirect, away.StatusCode);
             Assert.Equal("/console/sign-in", away.Headers.Location?.OriginalString);
+            using (var thief = _console.NewClient())
+            {
+                // Whoever has the lost phone and the old password gets nowhere: both were cleared with the renewal.
+                Assert.NotEqual(HttpStatusCode.Redirect, (await _console.SignInAsync(thief, memberLogin)).StatusCode);
+            }
+
+            Assert.Matches(new Regex($"<td>{Regex.Escape(memberLogin.Name)}</td>(?:(?!</tr>).)*Setup pending", RegexOptions.Singleline), await admin.GetStringAsync("/console/admin/staff"));
             using (var newcomer = _console.NewClient())
             {
                 Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync(link.PathAndQuery)).StatusCode);
