@@ -199,8 +199,10 @@ public sealed partial class ConsoleHealthAuditAdminTests : IAsyncLifetime
 
             var self = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = login.Name }, action: "/console/admin/staff?handler=disable");
             Assert.Contains("cannot disable yourself", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            var disabled = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = "bea.night" }, action: "/console/admin/staff?handler=disable");
+            var disabled = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new() { ["name"] = " Bea.Night " }, action: "/console/admin/staff?handler=disable");
             Assert.Contains("bea.night is disabled", await disabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var nameless = await ConsoleSteps.PostFormAsync(admin, "/console/admin/staff", new(), action: "/console/admin/staff?handler=disable");
+            Assert.Contains("No enabled staff member has this name.", await nameless.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var audit = await _console.AuditAsync(AuditEventTypes.StaffCreated, AuditEventTypes.StaffDisabled);

@@ -69,14 +69,14 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
             return Page();
         }
 
-        if (name is null || StaffDirectory.Normalize(name) == User.StaffName())
+        if (name is not null && StaffDirectory.Normalize(name) == User.StaffName())
         {
             // Disabling oneself would end this very session and could leave nobody to manage staff.
             ErrorMessage = Text["admin.staff.not_self"];
         }
-        else if ((await directory.DisableAsync(name, StaffActor, ct)).IsSuccess)
+        else if (await directory.DisableAsync(name ?? string.Empty, StaffActor, ct) is { IsSuccess: true } disabled)
         {
-            Done = Text["admin.staff.disabled", StaffDirectory.Normalize(name)];
+            Done = Text["admin.staff.disabled", disabled.Value.Name];
         }
         else
         {
