@@ -61,53 +61,50 @@ public sealed class StaffModel(IStringLocalizer<Text> text, StaffDirectory direc
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string? name, CancellationToken ct)
+    // Disabling oneself would end this very session and could leave nobody to manage staff.
+    public Task<IActionResult> OnPostDisableAsync(string? name, CancellationToken ct) =>
+        ForAnotherMemberAsync(name, "admin.staff.not_self", async member =>
+        {
+            var disabled = await directory.DisableAsync(member, StaffActor, ct);
+            if (disabled.IsSuccess)
+            {
+                Done = Text["admin.staff.disabled", disabled.Value.Name];
+            }
+
+            return disabled.IsSuccess;
+        }, ct);
+
+    // Renewing ends the member's sessions, so renewing oneself would sign this admin out mid-answer.
+    public Task<IActionResult> OnPostRenewAsync(string? name, CancellationToken ct) =>
+        ForAnotherMemberAsync(name, "admin.staff.renew_not_self", async member =>
+        {
+            var link = await directory.RenewSetupAsync(member, StaffActor, ct);
+            if (link.IsSuccess)
+            {
+                Show(link.Value);
+                Renewed = true;
+            }
+
+            return link.IsSuccess;
+        }, ct);
+
+    /// <summary>
+    /// An admin change to the member named <paramref name="name"/>, charged to the admin's budget, refused (with
+    /// <paramref name="notSelfText"/>) when it names the admin themselves; <paramref name="change"/> answers whether an
+    /// enabled member of that name was there to change.
+    /// </summary>
+    private async Task<IActionResult> ForAnotherMemberAsync(string? name, string notSelfText, Func<string, Task<bool>> change, CancellationToken ct)
     {
-        if (!await MayActAsync(ct))
+        if (await MayActAsync(ct))
         {
-            await ListAsync(ct);
-            return Page();
-        }
-
-        if (name is not null && StaffDirectory.Normalize(name) == User.StaffName())
-        {
-            // Disabling oneself would end this very session and could leave nobody to manage staff.
-            ErrorMessage = Text["admin.staff.not_self"];
-        }
-        else if (await directory.DisableAsync(name ?? string.Empty, StaffActor, ct) is { IsSuccess: true } disabled)
-        {
-            Done = Text["admin.staff.disabled", disabled.Value.Name];
-        }
-        else
-        {
-            ErrorMessage = Text["admin.staff.not_found"];
-        }
-
-        await ListAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostRenewAsync(string? name, CancellationToken ct)
-    {
-        if (!await MayActAsync(ct))
-        {
-            await ListAsync(ct);
-            return Page();
-        }
-
-        if (name is not null && StaffDirectory.Normalize(name) == User.StaffName())
-        {
-            // Renewing ends the member's sessions, so renewing oneself would sign this admin out mid-answer.
-            ErrorMessage = Text["admin.staff.renew_not_self"];
-        }
-        else if (await directory.RenewSetupAsync(name ?? string.Empty, StaffActor, ct) is { IsSuccess: true } link)
-        {
-            Show(link.Value);
-            Renewed = true;
-        }
-        else
-        {
-            ErrorMessage = Text["admin.staff.not_found"];
+            if (name is not null && StaffDirectory.Normalize(name) == User.StaffName())
+            {
+                ErrorMessage = Text[notSelfText];
+            }
+            else if (!await change(name ?? string.Empty))
+            {
+                ErrorMessage = Text["admin.staff.not_found"];
+            }
         }
 
         await ListAsync(ct);
