@@ -111,6 +111,8 @@ start_pg_instance() { # name port
 }
 
 psql_v() { "$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d verigate -c "$1"; }
+# Rows inserted, updated or deleted in the database so far (for the cycle's and pgbench's rows written).
+rows_written_sql="SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables"
 # Whole-run counters of the verigate database (warm-up included): statements executed (pg_stat_statements, BEGIN
 # and COMMIT included), commits, WAL flushes. PostgreSQL 15's pg_stat_statements does not see a COMMIT that arrives
 # in a batch (extended protocol), as Verigate sends it with a transaction's last writes: every BEGIN ends in one
@@ -127,7 +129,7 @@ pg_counters() {
           (SELECT xact_commit FROM pg_stat_database WHERE datname = 'verigate'),
           (SELECT wal_sync FROM pg_stat_wal),
           pg_snapshot_xmax(pg_current_snapshot()),
-          (SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables)" | tr '|' ' '
+          ($rows_written_sql)" | tr '|' ' '
 }
 
 failures=0
@@ -149,10 +151,10 @@ run_cycle() { # connections urls server-pids label [extra driver options...]
     reads=$(sed -n 's/^ *inbox reads: \([0-9]*\).*/\1/p' "$out")
     # Each development-inbox read is one statement and one (read-only) commit: the driver's polling, not the
     # verification's work, and it varies with delivery latency (hence with the load). Also shown without it.
-    # shellcheck disable=SC2086
     # Rows written (pg_stat_user_tables: inserted + updated + deleted) lag like the commits: the counters are read a
     # second after the run, so every backend has reported.
     sleep 1
+    # shellcheck disable=SC2086
     read -r per_statements per_commits per_syncs per_reads own_statements own_commits per_writing per_rows < <(awk -v n="$starts" -v r="${reads:-0}" -v b="$before" -v a="$(pg_counters)" 'BEGIN {
       split(b, x, " "); split(a, y, " ")
       if (n > 0) printf "%.1f %.1f %.2f %.2f %.1f %.1f %.2f %.1f\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, r/n, (y[1]-x[1]-r)/n, (y[2]-x[2]-r)/n, (y[4]-x[4])/n, (y[5]-x[5])/n
@@ -227,9 +229,8 @@ pgbench_reference() {
   echo "== PostgreSQL's own write transaction on this cluster: pgbench -N, 16 clients, prepared, ${duration} s after ${warmup} s"
   "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c "CREATE DATABASE pgbench" >/dev/null
   "$pg_bin/pgbench" -q -h 127.0.0.1 -p "$pg_port" -U postgres -i -s 10 pgbench >/dev/null 2>&1
-  local rows_sql="SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables"
   local rows0 rows1 t0 t1 m0 m1 out="$work/pgbench.txt"
-  rows0=$("$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d pgbench -c "$rows_sql")
+  rows0=$("$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d pgbench -c "$rows_written_sql")
   # Two seconds longer than the window, so its backends are still there when the window ends.
   "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -N -c 16 -j 2 -M prepared -T $((warmup + duration + 2)) pgbench >"$out" 2>&1 &
   local bench_pid=$!
@@ -239,7 +240,7 @@ pgbench_reference() {
   local ticks
   ticks=$(pg_tree_delta "$t0" "$t1")
   sleep 1
-  rows1=$("$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d pgbench -c "$rows_sql")
+  rows1=$("$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U postgres -d pgbench -c "$rows_written_sql")
   local tps processed
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out")
   processed=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$out")
